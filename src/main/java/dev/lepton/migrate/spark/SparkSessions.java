@@ -1,0 +1,35 @@
+package dev.lepton.migrate.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the job's SparkSession. Under spark-submit the master and cluster settings come from the
+ * submitter; run from bin/lepton-migrate there is no master, so the job starts an embedded
+ * {@code local[*]} Spark bound to 127.0.0.1.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * Returns the active session or builds one with Delta Lake enabled and the given Spark or Hadoop
+   * settings ({@code spark.hadoop.*} keys reach the Hadoop configuration, as with spark-submit).
+   */
+  public static SparkSession getOrCreate(String appName, Map<String, String> settings) {
+    SparkConf conf = new SparkConf(true);
+    settings.forEach(conf::set);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+    }
+    conf.setIfMissing("spark.app.name", appName);
+    conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.setIfMissing(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}
