@@ -1,0 +1,123 @@
+package dev.lepton.migrate.plan;
+
+import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.store.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists files below a root. {@link #discover} walks the first folder levels to find prefixes that
+ * can be listed in parallel; {@link #listRecursively} streams one prefix's files through the
+ * connector's own recursive listing (a paged flat listing on object stores).
+ */
+public final class PrefixLister {
+  private final FileSystem fs;
+  private final Location root;
+  private final PathFilter filter;
+
+  public PrefixLister(FileSystem fs, Location root, PathFilter filter) {
+    this.fs = fs;
+    this.root = root;
+    this.filter = filter;
+  }
+
+  /** Files met while discovering prefixes, and the prefixes (relative folders) left to list. */
+  public record Seeds(List<FileEntry> files, List<String> prefixes) {}
+
+  /**
+   * Descends level by level until there are at least {@code minPrefixes} folders to list or
+   * {@code maxDepth} levels were read. A missing root yields no files.
+   */
+  public Seeds discover(int minPrefixes, int maxDepth) throws IOException {
+    List<FileEntry> files = new ArrayList<>();
+    List<String> level = new ArrayList<>(List.of(""));
+    for (int depth = 0; depth < maxDepth && !level.isEmpty() && level.size() < minPrefixes; depth++) {
+      List<String> next = new ArrayList<>();
+      for (String folder : level) {
+        for (FileStatus status : listFolder(folder)) {
+          String relative = root.relativize(status.getPath());
+          if (relative == null || relative.isEmpty()) {
+            continue;
+          }
+          if (status.isDirectory()) {
+            if (filter.mayDescend(relative)) {
+              next.add(relative);
+            }
+          } else if (filter.accepts(relative)) {
+            files.add(toEntry(relative, status));
+          }
+        }
+      }
+      level = next;
+    }
+    return new Seeds(files, level);
+  }
+
+  private FileStatus[] listFolder(String folder) throws IOException {
+    try {
+      return fs.listStatus(root.resolve(folder));
+    } catch (java.io.FileNotFoundException e) {
+      return new FileStatus[0];
+    }
+  }
+
+  /** Streams the files below one prefix, leaving out what the filter rejects. */
+  public Iterator<FileEntry> listRecursively(String prefix) throws IOException {
+    Path start = root.resolve(prefix);
+    RemoteIterator<LocatedFileStatus> statuses;
+    try {
+      statuses = fs.listFiles(start, true);
+    } catch (java.io.FileNotFoundException e) {
+      return java.util.Collections.emptyIterator();
+    }
+    return new FilteringIterator(statuses);
+  }
+
+  static FileEntry toEntry(String relative, FileStatus status) {
+    return new FileEntry(relative, status.getLen(), status.getModificationTime(), Stores.etagOf(status));
+  }
+
+  private final class FilteringIterator implements Iterator<FileEntry> {
+    private final RemoteIterator<LocatedFileStatus> statuses;
+    private final Deque<FileEntry> buffer = new ArrayDeque<>(1);
+
+    FilteringIterator(RemoteIterator<LocatedFileStatus> statuses) {
+      this.statuses = statuses;
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (buffer.isEmpty() && statuses.hasNext()) {
+          LocatedFileStatus status = statuses.next();
+          String relative = root.relativize(status.getPath());
+          if (relative != null && !relative.isEmpty() && status.isFile() && filter.accepts(relative)) {
+            buffer.add(toEntry(relative, status));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + root + ": " + e.getMessage(), e);
+      }
+      return !buffer.isEmpty();
+    }
+
+    @Override
+    public FileEntry next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return buffer.poll();
+    }
+  }
+}

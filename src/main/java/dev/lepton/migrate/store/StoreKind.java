@@ -1,0 +1,55 @@
+package dev.lepton.migrate.store;
+
+import java.util.Locale;
+
+/** The kinds of store the job knows, with how each one makes a written file visible. */
+public enum StoreKind {
+  LOCAL(CommitStyle.STAGE_AND_RENAME, true),
+  HDFS(CommitStyle.STAGE_AND_RENAME, true),
+  S3(CommitStyle.DIRECT, false),
+  GCS(CommitStyle.DIRECT, false),
+  ABFS(CommitStyle.STAGE_AND_RENAME, false),
+  // A WASB blob becomes visible when its block list is committed on close, like S3 and GCS.
+  WASB(CommitStyle.DIRECT, false),
+  OTHER(CommitStyle.STAGE_AND_RENAME, false);
+
+  /** How a copy makes a file appear under its final name only when it is whole. */
+  public enum CommitStyle {
+    /** Write to a staging name, then rename: the store renames atomically. */
+    STAGE_AND_RENAME,
+    /** Write to the final name: the store publishes an object only when its upload completes. */
+    DIRECT
+  }
+
+  private final CommitStyle commitStyle;
+  private final boolean modificationTimeSettable;
+
+  StoreKind(CommitStyle commitStyle, boolean modificationTimeSettable) {
+    this.commitStyle = commitStyle;
+    this.modificationTimeSettable = modificationTimeSettable;
+  }
+
+  public CommitStyle commitStyle() {
+    return commitStyle;
+  }
+
+  /** Whether {@code FileSystem.setTimes} keeps a modification time on this store. */
+  public boolean modificationTimeSettable() {
+    return modificationTimeSettable;
+  }
+
+  public static StoreKind forScheme(String scheme) {
+    if (scheme == null) {
+      return LOCAL;
+    }
+    return switch (scheme.toLowerCase(Locale.ROOT)) {
+      case "file" -> LOCAL;
+      case "hdfs", "viewfs" -> HDFS;
+      case "s3a", "s3", "s3n" -> S3;
+      case "gs" -> GCS;
+      case "abfs", "abfss" -> ABFS;
+      case "wasb", "wasbs" -> WASB;
+      default -> OTHER;
+    };
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lepton.migrate.store;
+
+import dev.lepton.migrate.InvalidInputException;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.EtagSource;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+
+/** Opens Hadoop file systems for locations, wrapping connector errors once with the location. */
+public final class Stores {
+  private Stores() {}
+
+  public static FileSystem fileSystem(Location location, Configuration conf) {
+    try {
+      return FileSystem.get(location.uri(), conf);
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidInputException(
+          "Cannot open the file system for " + location + ": " + e.getMessage() + ". Check the URI"
+              + " scheme and the connector settings (--conf spark.hadoop.fs.SCHEME.*).", e);
+    }
+  }
+
+  /** Returns the entity tag of a status where the connector reports one, else null. */
+  public static String etagOf(FileStatus status) {
+    if (status instanceof EtagSource source) {
+      String etag = source.getEtag();
+      if (etag != null && !etag.isEmpty()) {
+        // Hadoop 3.3 strips the quotes from S3 etags and 3.4 keeps them; compare without.
+        return etag.replace("\"", "");
+      }
+    }
+    return null;
+  }
+}
