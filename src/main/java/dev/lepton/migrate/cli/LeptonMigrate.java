@@ -1,5 +1,72 @@
 package dev.lepton.migrate.cli;
 
+import dev.lepton.migrate.ExitCode;
+import dev.lepton.migrate.InvalidInputException;
+import dev.lepton.migrate.LeptonException;
+import java.io.PrintStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point for spark-submit and for bin/lepton-migrate. Parses the command line, loads the
+ * config, runs one command and exits with the code of its outcome.
+ */
 public final class LeptonMigrate {
-  public static void main(String[] args) {}
+  private static final Logger LOG = LoggerFactory.getLogger(LeptonMigrate.class);
+
+  private LeptonMigrate() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err).code();
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line and returns its exit code, without exiting the JVM. */
+  public static ExitCode run(String[] args, PrintStream out, PrintStream err) {
+    try {
+      Arguments arguments = Arguments.parse(args);
+      if (arguments.command() == null) {
+        if (arguments.help()) {
+          out.print(Help.tool());
+          return ExitCode.SUCCESS;
+        }
+        err.print("Missing command.\n\n" + Help.tool());
+        return ExitCode.INVALID_INPUT;
+      }
+      Command command = Commands.forName(arguments.command());
+      if (arguments.help()) {
+        out.print(Help.command(arguments.command()));
+        return ExitCode.SUCCESS;
+      }
+      return command.run(arguments, out);
+    } catch (LeptonException e) {
+      err.println("ERROR: " + e.getMessage());
+      if (e.getCause() != null) {
+        LOG.debug("Cause", e.getCause());
+      }
+      return e.exitCode();
+    } catch (Exception | LinkageError e) {
+      // Spark throws its checked SparkException from Scala code without declaring it.
+      LeptonException wrapped = Failures.unwrap(e);
+      if (wrapped != null) {
+        err.println("ERROR: " + wrapped.getMessage());
+        return wrapped.exitCode();
+      }
+      LOG.error("The job failed", e);
+      err.println("ERROR: The job failed: " + e + ". See the log above for the stack trace.");
+      return ExitCode.FAILED;
+    }
+  }
+
+  /** One command of the tool. */
+  interface Command {
+    ExitCode run(Arguments arguments, PrintStream out);
+  }
+
+  static InvalidInputException unknownCommand(String name) {
+    return new InvalidInputException(
+        "Cannot run command '" + name + "': there is no such command. Commands are plan, copy, verify"
+            + " and generate; run with --help.");
+  }
 }

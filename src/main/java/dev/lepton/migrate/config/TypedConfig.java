@@ -43,8 +43,8 @@ final class TypedConfig {
         typed.optionalUri("migration.source"),
         typed.optionalUri("migration.target"),
         typed.nonBlank("migration.state-dir"),
-        typed.globs("migration.include"),
-        typed.globs("migration.exclude"),
+        typed.globs("migration.include-globs"),
+        typed.globs("migration.exclude-globs"),
         typed.plan(),
         typed.copy(),
         new VerifySettings(

@@ -6,7 +6,7 @@ import dev.lepton.migrate.copy.ConflictPolicy;
  * Decides what to do with one source file from its latest manifest row and the file found at the
  * target path, without reading either file.
  */
-public final class Differ {
+public final class Differ implements java.io.Serializable {
   private final ConflictPolicy conflictPolicy;
 
   public Differ(ConflictPolicy conflictPolicy) {

@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * The latest manifest row of one path: what the job last recorded about that file.
  *
- * @param status manifest status: copied, skipped, adopted, failed, mismatch or deleted
- * @param verified whether the target was checked after the write (by checksum or size)
+ * @param status manifest status: copied, skipped, adopted, failed, conflict, mismatch or deleted
+ * @param verifyLevel check made on the target after the write: checksum, size or none
  */
 public record ManifestState(
     String relativePath,
@@ -16,12 +16,12 @@ public record ManifestState(
     String status,
     String checksumAlgorithm,
     String sourceChecksum,
-    boolean verified)
+    String targetChecksum,
+    String verifyLevel)
     implements Serializable {
 
-  /** Returns whether the row stands for a whole, checked copy on the target. */
+  /** Returns whether the row stands for a whole copy on the target, written or kept by this job. */
   public boolean isGoodCopy() {
-    boolean present = status.equals("copied") || status.equals("adopted") || status.equals("skipped");
-    return present && verified;
+    return status.equals("copied") || status.equals("adopted") || status.equals("skipped");
   }
 }

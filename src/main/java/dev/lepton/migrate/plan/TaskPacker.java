@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
  * first, into the lightest open group (longest-processing-time-first), so groups finish at about the
  * same time.
  */
-public final class TaskPacker {
+public final class TaskPacker implements java.io.Serializable {
   private final long targetWeight;
   private final long perFileCost;
 

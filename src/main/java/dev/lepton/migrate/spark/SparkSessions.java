@@ -25,8 +25,12 @@ public final class SparkSessions {
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
       conf.setIfMissing("spark.ui.enabled", "false");
       conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+      // Executor heartbeats carry the bytes of running copy tasks to the progress line.
+      conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
     }
     conf.setIfMissing("spark.app.name", appName);
+    // The manifest schema has more fields than the default 25 that Spark prints before it warns.
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
     conf.setIfMissing("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     conf.setIfMissing(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");

@@ -21,6 +21,19 @@ public final class Stores {
     }
   }
 
+  /**
+   * Opens a file system for writing. Hadoop's local file system would write a hidden
+   * {@code .NAME.crc} file beside every file; the job checks content with its own checksums, so the
+   * target stays free of them.
+   */
+  public static FileSystem targetFileSystem(Location location, Configuration conf) {
+    FileSystem fs = fileSystem(location, conf);
+    if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem) {
+      fs.setWriteChecksum(false);
+    }
+    return fs;
+  }
+
   /** Returns the entity tag of a status where the connector reports one, else null. */
   public static String etagOf(FileStatus status) {
     if (status instanceof EtagSource source) {

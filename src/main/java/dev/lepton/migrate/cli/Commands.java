@@ -1,0 +1,89 @@
+package dev.lepton.migrate.cli;
+
+import dev.lepton.migrate.ExitCode;
+import dev.lepton.migrate.InvalidInputException;
+import dev.lepton.migrate.config.ConfigLoader;
+import dev.lepton.migrate.config.MigrationConfig;
+import dev.lepton.migrate.report.RunSummary;
+import dev.lepton.migrate.report.SummaryTable;
+import dev.lepton.migrate.spark.CopyJob;
+import dev.lepton.migrate.spark.PlanJob;
+import dev.lepton.migrate.spark.SparkSessions;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/** The commands and what they share: loading the config and starting Spark. */
+final class Commands {
+  private static final Set<String> SOURCE_AND_TARGET = Set.of("migration.source", "migration.target");
+  private static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
+
+  private Commands() {}
+
+  static LeptonMigrate.Command forName(String name) {
+    return switch (name) {
+      case "plan" -> Commands::plan;
+      case "copy" -> Commands::copy;
+      case "verify" -> Commands::verify;
+      case "generate" -> Commands::generate;
+      default -> throw LeptonMigrate.unknownCommand(name);
+    };
+  }
+
+  private static ExitCode plan(Arguments arguments, PrintStream out) {
+    MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
+    SparkSession spark = session(arguments, "plan");
+    out.println(new PlanJob(spark, config).describe());
+    return ExitCode.SUCCESS;
+  }
+
+  private static ExitCode copy(Arguments arguments, PrintStream out) {
+    MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
+    SparkSession spark = session(arguments, "copy");
+    RunSummary summary = new CopyJob(spark, config, out).run();
+    out.print(SummaryTable.render(summary));
+    return summary.outcome();
+  }
+
+  private static ExitCode verify(Arguments arguments, PrintStream out) {
+    MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
+    SparkSession spark = session(arguments, "verify");
+    return VerifyCommand.run(spark, config, out);
+  }
+
+  private static ExitCode generate(Arguments arguments, PrintStream out) {
+    MigrationConfig config = load(arguments, Set.of("migration.target"));
+    SparkSession spark = session(arguments, "generate");
+    return GenerateCommand.run(spark, config, out);
+  }
+
+  static MigrationConfig load(Arguments arguments, Set<String> required) {
+    return ConfigLoader.load(new ConfigLoader.Request(
+        arguments.configFile(), arguments.source(), arguments.target(), arguments.sets(), required));
+  }
+
+  static SparkSession session(Arguments arguments, String command) {
+    String level = arguments.logLevel().map(l -> l.toLowerCase(Locale.ROOT)).orElse(null);
+    if (level != null && !LOG_LEVELS.contains(level)) {
+      throw new InvalidInputException(
+          "Cannot set log level '" + arguments.logLevel().get() + "': it is not a level. Use one of "
+              + String.join(", ", LOG_LEVELS) + ".");
+    }
+    for (String key : arguments.confs().keySet()) {
+      if (!key.startsWith("spark.")) {
+        throw new InvalidInputException(
+            "Cannot apply --conf " + key + ": Spark settings start with 'spark.' and Hadoop settings with"
+                + " 'spark.hadoop.'. Write --conf spark.hadoop." + key + "=... for a Hadoop key, or --set for"
+                + " a job setting.");
+      }
+    }
+    SparkSession spark = SparkSessions.getOrCreate("lepton-migrate " + command, arguments.confs());
+    if (level != null) {
+      spark.sparkContext().setLogLevel(level.toUpperCase(Locale.ROOT));
+      org.apache.logging.log4j.core.config.Configurator.setLevel("dev.lepton.migrate",
+          org.apache.logging.log4j.Level.valueOf(level));
+    }
+    return spark;
+  }
+}

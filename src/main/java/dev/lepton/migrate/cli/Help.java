@@ -1,0 +1,77 @@
+package dev.lepton.migrate.cli;
+
+import java.util.Map;
+
+/** Help text of the tool and of each command. */
+final class Help {
+  private Help() {}
+
+  static final String COMMON = """
+      Options (every command):
+        --config FILE        HOCON file with settings under `migration` (see conf/ for examples)
+        --source URI         source root; sets migration.source (local path, file://, hdfs://,
+                             s3a://, gs://, abfs(s)://, wasb://)
+        --target URI         target root; sets migration.target
+        --set KEY=VALUE      sets one key under `migration`, e.g. --set migration.copy.checksum=md5;
+                             repeatable; wins over the config file
+        --conf KEY=VALUE     Spark or Hadoop setting, as with spark-submit, e.g.
+                             --conf spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9090; repeatable
+        --log-level LEVEL    console log level of Spark and the job: error, warn (default), info, debug
+        --help               prints this help; COMMAND --help prints the command's help
+      """;
+
+  static final Map<String, String> COMMANDS = Map.of(
+      "plan", """
+          Usage: lepton-migrate plan --source URI --target URI [options]
+          Lists source and target, compares them with the manifest of earlier runs and prints how many
+          files and bytes a copy would copy, skip, adopt or find in conflict. Writes nothing.
+          """,
+      "copy", """
+          Usage: lepton-migrate copy --source URI --target URI [options]
+          Copies every file below the source root to the same relative path below the target root,
+          reading each source byte once and checking a checksum (CRC32C by default) on the target.
+          Delta tables are copied data files first, then their log in commit order. A rerun copies only
+          new, changed, failed or mismatched files. The manifest, run history and a JSON report go to
+          the state folder (migration.state-dir, default `_lepton` below the target).
+            --checksum ALG       sets migration.copy.checksum: crc32c, md5 or sha256
+            --verify MODE        sets migration.copy.verify: checksum, size or none
+            --state-dir DIR      sets migration.state-dir
+          Exit codes: 0 done; 1 some files failed; 2 invalid usage or config; 3 the target holds
+          different files not written by this job (nothing is copied then).
+          """,
+      "verify", """
+          Usage: lepton-migrate verify --source URI --target URI [options]
+          Re-reads every target file the manifest records and compares size and checksum, checks that
+          each source file is unchanged, marks differing files `mismatch` in the manifest (the next copy
+          copies them again), and compares row counts of every Delta table per table and partition.
+          Results go to the reconciliation table in the state folder.
+          Exit codes: 0 all match; 1 a mismatch (or, with migration.verify.fail-on-unverified = true,
+          something could not be verified); 2 invalid usage or config.
+          """,
+      "generate", """
+          Usage: lepton-migrate generate --target URI [--scale-factor N] [options]
+          Writes sample data below the target: the eight TPC-H tables as Delta tables under tpch/
+          (lineitem partitioned by ship year, orders by order year) and a folder raw/ of CSV, JSON lines
+          and binary files with awkward names, zero-byte files and nested folders.
+            --scale-factor N     sets migration.generate.scale-factor (default 0.1; 1 is about 1 GB)
+          """);
+
+  static String tool() {
+    return """
+        Lepton Migrate: copies data lakes between object stores and verifies the copy.
+
+        Usage: lepton-migrate COMMAND [options]
+
+        Commands:
+          plan       print what a copy would do, without writing anything
+          copy       copy files and Delta tables with checksums; resumable
+          verify     re-check target files and compare Delta row counts
+          generate   write TPC-H Delta tables and raw sample files
+
+        """ + COMMON;
+  }
+
+  static String command(String name) {
+    return COMMANDS.get(name) + "\n" + COMMON;
+  }
+}

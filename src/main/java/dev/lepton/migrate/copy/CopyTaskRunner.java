@@ -1,0 +1,54 @@
+package dev.lepton.migrate.copy;
+
+import dev.lepton.migrate.plan.CopyTask;
+import dev.lepton.migrate.plan.DeltaLogOrder;
+import dev.lepton.migrate.plan.PlannedFile;
+import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.TargetCommitter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one copy task: its files one after another. A Delta log task stops at the first log file
+ * that fails, so the target never holds a commit after a missing one; the files left are reported
+ * failed with the file that stopped them.
+ */
+public final class CopyTaskRunner {
+  private final FileCopier copier;
+
+  public CopyTaskRunner(FileCopier copier) {
+    this.copier = copier;
+  }
+
+  public List<ManifestRow> run(CopyTask task) {
+    List<ManifestRow> rows = new ArrayList<>(task.files().size());
+    String stoppedBy = null;
+    for (PlannedFile file : task.files()) {
+      if (stoppedBy != null) {
+        rows.add(notAttempted(file, rows.get(0).runId(), stoppedBy));
+        continue;
+      }
+      ManifestRow row = copier.copy(file, modeFor(task, file));
+      rows.add(row);
+      boolean ok = row.status().equals(ManifestRow.COPIED) || row.status().equals(ManifestRow.ADOPTED);
+      if (!ok && task.ordering() == CopyTask.Ordering.DELTA_LOG) {
+        stoppedBy = file.relativePath();
+      }
+    }
+    return rows;
+  }
+
+  private static TargetCommitter.Mode modeFor(CopyTask task, PlannedFile file) {
+    boolean immutable = task.ordering() == CopyTask.Ordering.DELTA_LOG
+        && DeltaLogOrder.isImmutable(file.relativePath());
+    return immutable ? TargetCommitter.Mode.CREATE_IF_ABSENT : TargetCommitter.Mode.REPLACE;
+  }
+
+  private static ManifestRow notAttempted(PlannedFile file, String runId, String stoppedBy) {
+    return new ManifestRow(
+        runId, file.relativePath(), file.source().size(), file.source().modificationTime(),
+        file.source().etag(), null, null, null, "none", ManifestRow.FAILED, "none", 0, 0, 0,
+        "not copied: the earlier log file " + stoppedBy + " failed, and later commits must not"
+            + " appear before it", System.currentTimeMillis());
+  }
+}

@@ -1,0 +1,246 @@
+package dev.lepton.migrate.copy;
+
+import dev.lepton.migrate.VerificationMismatchException;
+import dev.lepton.migrate.plan.FileAction;
+import dev.lepton.migrate.plan.PlannedFile;
+import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.StoreKind;
+import dev.lepton.migrate.store.TargetCommitter;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.security.AccessControlException;
+
+/**
+ * Copies single files and returns their manifest rows. The source is read once, through one buffer
+ * of the configured size, and its checksum computed on the bytes read. On stores that commit by
+ * rename the bytes go to a staging name first, so a file appears under its final name only when it
+ * is whole and checked; on S3, GCS and WASB the object is written directly, because the store
+ * publishes it only when the upload completes.
+ *
+ * <p>A failure never throws: it becomes a row with status {@code failed} and the reason, after the
+ * configured number of attempts for errors that may pass (I/O errors and checksum mismatches).
+ */
+public final class FileCopier {
+  private final CopyContext context;
+  private final FileSystem sourceFs;
+  private final FileSystem targetFs;
+  private final TargetCommitter committer;
+  private final Retry retry;
+  private final byte[] buffer;
+  private final ProgressSink progress;
+
+  public FileCopier(CopyContext context, FileSystem sourceFs, FileSystem targetFs, ProgressSink progress) {
+    this.context = context;
+    this.sourceFs = sourceFs;
+    this.targetFs = targetFs;
+    this.committer = new TargetCommitter(targetFs);
+    this.retry = new Retry(context.settings().maxAttempts(), context.settings().retryBackoff());
+    this.buffer = new byte[context.settings().bufferSize()];
+    this.progress = progress;
+  }
+
+  /**
+   * Copies or adopts one planned file.
+   *
+   * @param mode {@link TargetCommitter.Mode#CREATE_IF_ABSENT} for files that must never be replaced,
+   *     such as Delta commits; an existing equal file is then adopted and a different one is a conflict
+   */
+  public ManifestRow copy(PlannedFile file, TargetCommitter.Mode mode) {
+    long started = System.nanoTime();
+    int attempts = 0;
+    while (true) {
+      attempts++;
+      try {
+        Outcome outcome = attempt(file, mode);
+        return row(file, outcome, attempts, started);
+      } catch (FileNotFoundException e) {
+        return failure(file, "source file not found: " + e.getMessage(), attempts, started);
+      } catch (AccessControlException e) {
+        return failure(file, "access denied: " + e.getMessage(), attempts, started);
+      } catch (IOException | VerificationMismatchException e) {
+        if (e instanceof InterruptedIOException || !retry.mayRetry(attempts)) {
+          return failure(file, describe(e), attempts, started);
+        }
+        try {
+          retry.pause(attempts);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return failure(file, "interrupted after: " + describe(e), attempts, started);
+        }
+      }
+    }
+  }
+
+  private record Outcome(
+      String status, String sourceChecksum, String targetChecksum, String verifyLevel, long bytesCopied, String reason) {}
+
+  private Outcome attempt(PlannedFile file, TargetCommitter.Mode mode) throws IOException {
+    Path finalPath = context.target().resolve(file.relativePath());
+    boolean checkExisting = file.action() == FileAction.ADOPT || mode == TargetCommitter.Mode.CREATE_IF_ABSENT;
+    if (checkExisting) {
+      FileStatus existing = statusOrNull(finalPath);
+      if (existing != null) {
+        return compareWithExisting(file, mode, finalPath, existing);
+      }
+    }
+    return write(file, mode, finalPath);
+  }
+
+  /** Adopts an existing target file equal to the source, else decides between overwrite and conflict. */
+  private Outcome compareWithExisting(
+      PlannedFile file, TargetCommitter.Mode mode, Path finalPath, FileStatus existing) throws IOException {
+    String algorithm = context.settings().checksum().configName();
+    if (existing.getLen() == file.source().size()) {
+      String sourceSum = checksumOf(sourceFs, context.source().resolve(file.relativePath()), ProgressSink.NONE);
+      String targetSum = checksumOf(targetFs, finalPath, ProgressSink.NONE);
+      if (sourceSum.equals(targetSum)) {
+        return new Outcome(ManifestRow.ADOPTED, sourceSum, targetSum, "checksum", 0,
+            "target file already held the same bytes (" + algorithm + ")");
+      }
+    }
+    boolean mayReplace = mode == TargetCommitter.Mode.REPLACE
+        && (file.targetIsOurs() || context.settings().onConflict() == ConflictPolicy.OVERWRITE);
+    if (mayReplace) {
+      return write(file, mode, finalPath);
+    }
+    return new Outcome(ManifestRow.CONFLICT, null, null, "none", 0,
+        "target file differs from the source (" + existing.getLen() + " bytes, source "
+            + file.source().size() + ") and was not written by this job");
+  }
+
+  private Outcome write(PlannedFile file, TargetCommitter.Mode mode, Path finalPath) throws IOException {
+    Path sourcePath = context.source().resolve(file.relativePath());
+    boolean staged = context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
+    Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
+    boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;
+
+    ChecksumAlgorithm.Digest digest = context.settings().checksum().newDigest();
+    long copied;
+    try (InputStream in = sourceFs.open(sourcePath, buffer.length);
+        OutputStream out = targetFs.create(writePath, overwriteDirect, buffer.length)) {
+      copied = StreamCopy.transfer(in, out, buffer, digest, progress);
+    } catch (FileAlreadyExistsException e) {
+      return compareWithExisting(file, mode, finalPath, targetFs.getFileStatus(finalPath));
+    }
+    String sourceSum = digest.hex();
+    try {
+      if (copied != file.source().size()) {
+        throw new VerificationMismatchException(
+            "Source file " + file.relativePath() + " changed while it was copied", file.source().size() + " bytes",
+            copied + " bytes");
+      }
+      String targetSum = verify(writePath, copied, sourceSum);
+      if (staged) {
+        try {
+          committer.commit(writePath, finalPath, mode);
+        } catch (FileAlreadyExistsException e) {
+          targetFs.delete(writePath, false);
+          return compareWithExisting(file, mode, finalPath, targetFs.getFileStatus(finalPath));
+        }
+      }
+      preserveModificationTime(finalPath, file.source().modificationTime());
+      String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
+      return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason());
+    } catch (IOException | RuntimeException e) {
+      discardAfterFailure(writePath, staged);
+      throw e;
+    }
+  }
+
+  private String verify(Path written, long copied, String sourceSum) throws IOException {
+    switch (context.settings().verify()) {
+      case CHECKSUM -> {
+        String targetSum = checksumOf(targetFs, written, ProgressSink.NONE);
+        if (!targetSum.equals(sourceSum)) {
+          throw new VerificationMismatchException(
+              "Checksum of " + written + " differs after the write", sourceSum, targetSum);
+        }
+        return targetSum;
+      }
+      case SIZE -> {
+        long length = targetFs.getFileStatus(written).getLen();
+        if (length != copied) {
+          throw new VerificationMismatchException(
+              "Size of " + written + " differs after the write", copied + " bytes", length + " bytes");
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private void discardAfterFailure(Path writePath, boolean staged) {
+    try {
+      // A direct write that failed its check must not stay under the final name.
+      targetFs.delete(writePath, false);
+    } catch (IOException ignored) {
+      // The next attempt or run replaces it; a staging file is removed with the staging folder.
+    }
+  }
+
+  private void preserveModificationTime(Path path, long modificationTime) {
+    if (!context.settings().preserveModificationTime() || !context.target().kind().modificationTimeSettable()) {
+      return;
+    }
+    try {
+      targetFs.setTimes(path, modificationTime, -1);
+    } catch (IOException | UnsupportedOperationException e) {
+      // The copy stands; only the time is lost. Reported once per run by the caller's store check.
+    }
+  }
+
+  private String checksumOf(FileSystem fs, Path path, ProgressSink sink) throws IOException {
+    ChecksumAlgorithm.Digest digest = context.settings().checksum().newDigest();
+    try (InputStream in = fs.open(path, buffer.length)) {
+      StreamCopy.transfer(in, null, buffer, digest, sink);
+    }
+    return digest.hex();
+  }
+
+  private FileStatus statusOrNull(Path path) throws IOException {
+    try {
+      return targetFs.getFileStatus(path);
+    } catch (FileNotFoundException e) {
+      return null;
+    }
+  }
+
+  private ManifestRow row(PlannedFile file, Outcome outcome, int attempts, long startedNanos) {
+    return new ManifestRow(
+        context.runId(),
+        file.relativePath(),
+        file.source().size(),
+        file.source().modificationTime(),
+        file.source().etag(),
+        context.settings().checksum().configName(),
+        outcome.sourceChecksum(),
+        outcome.targetChecksum(),
+        "none",
+        outcome.status(),
+        outcome.verifyLevel(),
+        outcome.bytesCopied(),
+        (System.nanoTime() - startedNanos) / 1_000_000,
+        attempts,
+        outcome.reason(),
+        System.currentTimeMillis());
+  }
+
+  private ManifestRow failure(PlannedFile file, String reason, int attempts, long startedNanos) {
+    return row(file, new Outcome(ManifestRow.FAILED, null, null, "none", 0, reason), attempts, startedNanos);
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

@@ -1,0 +1,288 @@
+package dev.lepton.migrate.spark;
+
+import dev.lepton.migrate.ExitCode;
+import dev.lepton.migrate.InvalidInputException;
+import dev.lepton.migrate.TargetConflictException;
+import dev.lepton.migrate.config.MigrationConfig;
+import dev.lepton.migrate.copy.CopyContext;
+import dev.lepton.migrate.copy.CopyTaskRunner;
+import dev.lepton.migrate.copy.FileCopier;
+import dev.lepton.migrate.copy.VerifyMode;
+import dev.lepton.migrate.plan.CopyTask;
+import dev.lepton.migrate.plan.DeltaLogOrder;
+import dev.lepton.migrate.plan.FileAction;
+import dev.lepton.migrate.plan.PlannedFile;
+import dev.lepton.migrate.report.ConsoleProgress;
+import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.report.RunIds;
+import dev.lepton.migrate.report.RunSummary;
+import dev.lepton.migrate.report.TaskResultFile;
+import dev.lepton.migrate.report.Units;
+import dev.lepton.migrate.store.HadoopConf;
+import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.store.RunLayout;
+import dev.lepton.migrate.store.Stores;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code copy} command: plan, copy data files, then Delta log files table by table in commit
+ * order, then record every file's row in the manifest and the run in the history.
+ *
+ * <p>Order on the target: a table's log files are copied only after all of its data files were
+ * copied or found present, so a reader of the target never meets a commit whose files are missing.
+ * A table with a failed data file keeps its old log, and its new log files are reported failed.
+ */
+public final class CopyJob {
+  private static final Logger LOG = LoggerFactory.getLogger(CopyJob.class);
+
+  private final SparkSession spark;
+  private final MigrationConfig config;
+  private final PrintStream console;
+  private final RunLayout layout;
+  private final HadoopConf conf;
+  private final String runId = RunIds.next();
+  private final Map<String, Long> phases = new LinkedHashMap<>();
+  private final List<String> notes = new ArrayList<>();
+
+  public CopyJob(SparkSession spark, MigrationConfig config, PrintStream console) {
+    this.spark = spark;
+    this.config = config;
+    this.console = console;
+    this.layout = RunLayout.of(config);
+    this.conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+  }
+
+  public RunSummary run() {
+    Instant started = Instant.now();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    requireSource();
+    ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
+    timed("recover", () -> PendingRows.foldStale(spark, manifest, layout.stateDir()));
+
+    long planStarted = System.nanoTime();
+    PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
+    phases.put("plan", (System.nanoTime() - planStarted) / 1_000_000);
+    console.println(PlanPrinter.describe(plan.totals()));
+    if (!plan.conflictSamples().isEmpty()) {
+      throw conflict(plan);
+    }
+    addNotes();
+
+    try (ProgressTracker tracker = new ProgressTracker(spark.sparkContext(), "lepton.copy");
+        ConsoleProgress progress = new ConsoleProgress("Copy", plan.totals().filesToProcess(),
+            plan.totals().bytesToProcess(), tracker::filesDone, tracker::bytesDone, System.err,
+            config.progressInterval())) {
+      int dataTaskCount = timedValue("copy data", () -> copyData(jsc, plan, tracker));
+      timed("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
+    }
+
+    long recordStarted = System.nanoTime();
+    RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
+    RunSummary summary = recorder.record(manifest, plan, started, phases, notes, "copy",
+        System.nanoTime() - recordStarted);
+    cleanUp();
+    return summary;
+  }
+
+  private void requireSource() {
+    FileSystem fs = Stores.fileSystem(layout.source(), conf.get());
+    if (!Listing.rootExists(fs, layout.source())) {
+      throw new InvalidInputException(
+          "Cannot copy from " + layout.source() + ": the folder does not exist. Check migration.source"
+              + " (or --source) and the credentials for that store.");
+    }
+  }
+
+  private TargetConflictException conflict(PlanResult plan) {
+    StringBuilder samples = new StringBuilder();
+    for (PlannedFile file : plan.conflictSamples()) {
+      samples.append("\n  ").append(file.relativePath()).append(": ").append(file.reason());
+    }
+    return new TargetConflictException(
+        "Cannot copy to " + layout.target() + ": " + plan.totals().files(FileAction.CONFLICT)
+            + " target files differ from the source and were not written by this job. Nothing was"
+            + " copied. Choose an empty target, or set migration.copy.on-conflict = overwrite to"
+            + " replace them. First files:" + samples);
+  }
+
+  private void addNotes() {
+    if (config.copy().verify() == VerifyMode.NONE) {
+      notes.add("files were not checked after the write (migration.copy.verify = none)");
+    }
+    if (config.copy().preserveModificationTime() && !layout.target().kind().modificationTimeSettable()) {
+      notes.add("the target store (" + layout.target().scheme() + ") does not keep modification times;"
+          + " target files carry the time of the copy");
+    }
+  }
+
+  private int copyData(JavaSparkContext jsc, PlanResult plan, ProgressTracker tracker) {
+    JavaRDD<PlannedFile> data = plan.files().filter(f -> isWork(f) && !DeltaLogOrder.isLogFile(f.relativePath()));
+    long[] totals = data.aggregate(new long[2],
+        (acc, f) -> new long[] {acc[0] + 1, acc[1] + f.source().size()},
+        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    if (totals[0] == 0) {
+      return 0;
+    }
+    TaskPlanning.DataTasks tasks =
+        TaskPlanning.dataTasks(data, totals[0], totals[1], config.plan(), jsc.defaultParallelism());
+    LOG.info("Copying {} data files ({}) in {} tasks of about {} each", totals[0], Units.bytes(totals[1]),
+        tasks.count(), Units.bytes(tasks.targetWeight()));
+    jsc.setJobGroup("lepton-copy-data", "Copy " + totals[0] + " data files in " + tasks.count() + " tasks", false);
+    execute(tasks.tasks(), "data", tracker);
+    return tasks.count();
+  }
+
+  private void copyLogs(JavaSparkContext jsc, PlanResult plan, ProgressTracker tracker, int firstTaskId) {
+    List<PlannedFile> logFiles =
+        plan.files().filter(f -> isWork(f) && DeltaLogOrder.isLogFile(f.relativePath())).collect();
+    if (logFiles.isEmpty()) {
+      return;
+    }
+    Set<String> blockedTables = tablesWithFailedData(logFiles);
+    List<PlannedFile> eligible = new ArrayList<>();
+    List<ManifestRow> blocked = new ArrayList<>();
+    for (PlannedFile file : logFiles) {
+      String table = DeltaLogOrder.tableOf(file.relativePath());
+      if (blockedTables.contains(table)) {
+        blocked.add(blockedRow(file, table));
+      } else {
+        eligible.add(file);
+      }
+    }
+    if (!blocked.isEmpty()) {
+      writeRows(blocked, "blocked-logs", tracker);
+    }
+    List<CopyTask> tasks = TaskPlanning.logTasks(eligible, firstTaskId);
+    if (tasks.isEmpty()) {
+      return;
+    }
+    LOG.info("Copying the logs of {} Delta tables in commit order", tasks.size());
+    jsc.setJobGroup("lepton-copy-logs", "Copy Delta logs of " + tasks.size() + " tables in commit order", false);
+    execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
+  }
+
+  private static boolean isWork(PlannedFile file) {
+    return file.action() == FileAction.COPY || file.action() == FileAction.ADOPT;
+  }
+
+  /** Finds the tables, among those with log files to copy, that have a data file not copied in this run. */
+  private Set<String> tablesWithFailedData(List<PlannedFile> logFiles) {
+    Set<String> tables = new TreeSet<>();
+    logFiles.forEach(f -> tables.add(DeltaLogOrder.tableOf(f.relativePath())));
+    List<String> failedPaths = PendingRows.read(spark, List.of(pendingFolder()))
+        .filter("status NOT IN ('copied', 'adopted')")
+        .select("path")
+        .limit(1_000_000)
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    Set<String> blocked = new TreeSet<>();
+    for (String path : failedPaths) {
+      for (String table : tables) {
+        if (table.isEmpty() || path.startsWith(table + "/")) {
+          blocked.add(table);
+        }
+      }
+    }
+    return blocked;
+  }
+
+  private ManifestRow blockedRow(PlannedFile file, String table) {
+    return new ManifestRow(runId, file.relativePath(), file.source().size(), file.source().modificationTime(),
+        file.source().etag(), null, null, null, "none", ManifestRow.FAILED, "none", 0, 0, 0,
+        "not copied: data files of table '" + (table.isEmpty() ? "." : table) + "' failed in this run,"
+            + " so its new commits would point at missing files", System.currentTimeMillis());
+  }
+
+  private org.apache.hadoop.fs.Path pendingFolder() {
+    return TaskResultFile.pendingRoot(layout.stateDir()).child(runId).path();
+  }
+
+  private void execute(JavaRDD<CopyTask> tasks, String phase, ProgressTracker tracker) {
+    CopyContext context = new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy());
+    LongAccumulator files = tracker.filesAccumulator();
+    LongAccumulator bytes = tracker.bytesAccumulator();
+    Location stateDir = layout.stateDir();
+    HadoopConf taskConf = conf;
+    String id = runId;
+    tasks.foreachPartition(it -> {
+      FileSystem sourceFs = Stores.fileSystem(context.source(), taskConf.get());
+      FileSystem targetFs = Stores.targetFileSystem(context.target(), taskConf.get());
+      FileSystem stateFs = Stores.targetFileSystem(stateDir, taskConf.get());
+      CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add));
+      while (it.hasNext()) {
+        CopyTask task = it.next();
+        List<ManifestRow> rows = runner.run(task);
+        String name = phase + "-" + task.id() + "-" + org.apache.spark.TaskContext.get().attemptNumber();
+        TaskResultFile.write(stateFs, stateDir, id, name, rows);
+        files.add(rows.size());
+      }
+    });
+  }
+
+  private void writeRows(List<ManifestRow> rows, String name, ProgressTracker tracker) {
+    try {
+      FileSystem stateFs = Stores.targetFileSystem(layout.stateDir(), conf.get());
+      TaskResultFile.write(stateFs, layout.stateDir(), runId, name, rows);
+      tracker.filesAccumulator().add(rows.size());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot write task results to " + layout.stateDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void cleanUp() {
+    PendingRows.delete(spark, pendingFolder());
+    PendingRows.delete(spark, layout.staging(runId).path());
+    org.apache.hadoop.fs.Path stagingRoot = layout.target().child(RunLayout.STAGING_FOLDER).path();
+    try {
+      FileSystem fs = stagingRoot.getFileSystem(conf.get());
+      org.apache.hadoop.fs.FileStatus[] left = fs.listStatus(stagingRoot);
+      if (left.length == 0) {
+        fs.delete(stagingRoot, false);
+      }
+    } catch (java.io.IOException e) {
+      // Absent, or in use by another run: either way it stays.
+    }
+  }
+
+  private void timed(String phase, Runnable step) {
+    long started = System.nanoTime();
+    step.run();
+    phases.put(phase, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private <T> T timedValue(String phase, java.util.function.Supplier<T> step) {
+    long started = System.nanoTime();
+    T result = step.get();
+    phases.put(phase, (System.nanoTime() - started) / 1_000_000);
+    return result;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  static ExitCode outcome(long failed, long conflicts) {
+    ExitCode code = ExitCode.SUCCESS;
+    if (failed > 0) {
+      code = code.max(ExitCode.FAILED);
+    }
+    if (conflicts > 0) {
+      code = code.max(ExitCode.TARGET_CONFLICT);
+    }
+    return code;
+  }
+}

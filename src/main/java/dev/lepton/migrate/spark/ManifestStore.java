@@ -1,0 +1,133 @@
+package dev.lepton.migrate.spark;
+
+import dev.lepton.migrate.plan.ManifestState;
+import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.Location;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * The manifest: a Delta table in the state folder with one row per file per run. Rows are appended
+ * from Datasets built by tasks, never collected on the driver; the latest row per path is the
+ * current state of that file.
+ */
+public final class ManifestStore {
+  public static final StructType SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType, false)
+      .add("path", DataTypes.StringType, false)
+      .add("size", DataTypes.LongType, false)
+      .add("modification_time", DataTypes.LongType, false)
+      .add("etag", DataTypes.StringType, true)
+      .add("checksum_algorithm", DataTypes.StringType, true)
+      .add("source_checksum", DataTypes.StringType, true)
+      .add("target_checksum", DataTypes.StringType, true)
+      .add("codec", DataTypes.StringType, true)
+      .add("status", DataTypes.StringType, false)
+      .add("verify_level", DataTypes.StringType, true)
+      .add("bytes_copied", DataTypes.LongType, false)
+      .add("duration_ms", DataTypes.LongType, false)
+      .add("attempts", DataTypes.IntegerType, false)
+      .add("reason", DataTypes.StringType, true)
+      .add("recorded_at", DataTypes.LongType, false);
+
+  private final SparkSession spark;
+  private final Location stateDir;
+  private final Location table;
+
+  public ManifestStore(SparkSession spark, Location stateDir) {
+    this.spark = spark;
+    this.stateDir = stateDir;
+    this.table = stateDir.child("manifest");
+  }
+
+  public Location location() {
+    return table;
+  }
+
+  public boolean exists() {
+    return DeltaTables.exists(spark, table);
+  }
+
+  public void append(Dataset<Row> rows) {
+    DeltaTables.append(rows.select(columns()), table, "Record manifest rows");
+  }
+
+  public void append(JavaRDD<ManifestRow> rows) {
+    append(spark.createDataFrame(rows.map(ManifestStore::toRow), SCHEMA));
+  }
+
+  /** Returns every row, or an empty Dataset when no run has written the manifest yet. */
+  public Dataset<Row> all() {
+    if (!exists()) {
+      return spark.createDataFrame(new ArrayList<>(), SCHEMA);
+    }
+    return spark.read().format("delta").load(table.toString());
+  }
+
+  /**
+   * Returns the latest row per path (highest recorded_at, then run id), counting the task results
+   * of runs that have not been appended yet, so a plan after a killed run sees what it copied.
+   */
+  public Dataset<Row> latest() {
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<org.apache.hadoop.fs.Path> pending = PendingRows.runFolders(spark, stateDir).stream()
+        .filter(folder -> PendingRows.hasResults(folder, conf))
+        .toList();
+    Dataset<Row> rows = all().unionByName(PendingRows.read(spark, pending));
+    return rows.groupBy("path")
+        .agg(functions.expr("max_by(struct(*), struct(recorded_at, run_id))").as("r"))
+        .select("r.*");
+  }
+
+  public JavaPairRDD<String, ManifestState> latestStates() {
+    return latest().javaRDD().mapToPair(row -> new Tuple2<>(row.getString(1), toState(row)));
+  }
+
+  static ManifestState toState(Row row) {
+    return new ManifestState(
+        row.getAs("path"),
+        row.<Long>getAs("size"),
+        row.<Long>getAs("modification_time"),
+        row.getAs("etag"),
+        row.getAs("status"),
+        row.getAs("checksum_algorithm"),
+        row.getAs("source_checksum"),
+        row.getAs("target_checksum"),
+        row.getAs("verify_level"));
+  }
+
+  public static Row toRow(ManifestRow r) {
+    return RowFactory.create(
+        r.runId(), r.path(), r.size(), r.modificationTime(), r.etag(), r.checksumAlgorithm(),
+        r.sourceChecksum(), r.targetChecksum(), r.codec(), r.status(), r.verifyLevel(),
+        r.bytesCopied(), r.durationMs(), r.attempts(), r.reason(), r.recordedAt());
+  }
+
+  public static ManifestRow fromRow(Row row) {
+    return new ManifestRow(
+        row.getAs("run_id"), row.getAs("path"), row.<Long>getAs("size"),
+        row.<Long>getAs("modification_time"), row.getAs("etag"), row.getAs("checksum_algorithm"),
+        row.getAs("source_checksum"), row.getAs("target_checksum"), row.getAs("codec"),
+        row.getAs("status"), row.getAs("verify_level"), row.<Long>getAs("bytes_copied"),
+        row.<Long>getAs("duration_ms"), row.<Integer>getAs("attempts"), row.getAs("reason"),
+        row.<Long>getAs("recorded_at"));
+  }
+
+  private static org.apache.spark.sql.Column[] columns() {
+    List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+    for (String name : SCHEMA.fieldNames()) {
+      columns.add(functions.col(name));
+    }
+    return columns.toArray(new org.apache.spark.sql.Column[0]);
+  }
+}

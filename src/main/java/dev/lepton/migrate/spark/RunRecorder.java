@@ -1,0 +1,105 @@
+package dev.lepton.migrate.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import dev.lepton.migrate.config.MigrationConfig;
+import dev.lepton.migrate.plan.FileAction;
+import dev.lepton.migrate.plan.ManifestState;
+import dev.lepton.migrate.plan.PlannedFile;
+import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.report.RunReportFile;
+import dev.lepton.migrate.report.RunSummary;
+import dev.lepton.migrate.report.TaskResultFile;
+import dev.lepton.migrate.store.RunLayout;
+import dev.lepton.migrate.store.Stores;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a copy run: appends this run's rows (the task result files plus a row per unchanged file)
+ * to the manifest in one Delta commit, sums them up, and records the run in the history and as a
+ * JSON report.
+ */
+final class RunRecorder {
+  private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
+  private static final int LISTED_FAILURES = 50;
+
+  private final SparkSession spark;
+  private final RunLayout layout;
+  private final String runId;
+  private final MigrationConfig config;
+
+  RunRecorder(SparkSession spark, RunLayout layout, String runId, MigrationConfig config) {
+    this.spark = spark;
+    this.layout = layout;
+    this.runId = runId;
+    this.config = config;
+  }
+
+  RunSummary record(
+      ManifestStore manifest, PlanResult plan, Instant started, Map<String, Long> phases,
+      List<String> notes, String command, long preparationNanos) {
+    long recordStarted = System.nanoTime() - preparationNanos;
+    String id = runId;
+    long now = System.currentTimeMillis();
+    Dataset<Row> skipped = spark.createDataFrame(
+        plan.files().filter(f -> f.action() == FileAction.SKIP).map(f -> ManifestStore.toRow(skippedRow(f, id, now))),
+        ManifestStore.SCHEMA);
+    org.apache.hadoop.fs.Path pending = TaskResultFile.pendingRoot(layout.stateDir()).child(runId).path();
+    boolean hasPending = PendingRows.hasResults(pending, spark.sparkContext().hadoopConfiguration());
+    Dataset<Row> rows = hasPending
+        ? PendingRows.read(spark, List.of(pending)).unionByName(skipped)
+        : skipped;
+    spark.sparkContext().setJobDescription("Record manifest rows of run " + runId);
+    manifest.append(rows);
+
+    Dataset<Row> recorded = manifest.all().filter(col("run_id").equalTo(lit(runId)));
+    Map<String, RunSummary.StatusTotals> byStatus = new LinkedHashMap<>();
+    for (Row total : recorded.groupBy("status")
+        .agg(count(lit(1)).as("files"), sum("size").as("bytes"), sum("bytes_copied").as("written"))
+        .collectAsList()) {
+      byStatus.put(total.getString(0),
+          new RunSummary.StatusTotals(total.getLong(1), total.getLong(2), total.getLong(3)));
+    }
+    Dataset<Row> failedRows = recorded.filter(col("status").isin(ManifestRow.FAILED, ManifestRow.CONFLICT));
+    List<RunSummary.FailedFile> failures = new ArrayList<>();
+    for (Row row : failedRows.select("path", "status", "reason").orderBy("path").limit(LISTED_FAILURES).collectAsList()) {
+      failures.add(new RunSummary.FailedFile(row.getString(0), row.getString(1), row.getString(2)));
+    }
+    long failed = byStatus.getOrDefault(ManifestRow.FAILED, RunSummary.StatusTotals.ZERO).files();
+    long conflicts = byStatus.getOrDefault(ManifestRow.CONFLICT, RunSummary.StatusTotals.ZERO).files();
+    phases.put("record", (System.nanoTime() - recordStarted) / 1_000_000);
+
+    RunSummary summary = new RunSummary(runId, command, layout.source().toString(), layout.target().toString(),
+        started, Instant.now(), phases, byStatus, failures, failed + conflicts,
+        CopyJob.outcome(failed, conflicts), config.digest(), notes);
+    new RunHistoryStore(spark, layout.stateDir()).record(summary);
+    try {
+      RunReportFile.write(Stores.targetFileSystem(layout.stateDir(), spark.sparkContext().hadoopConfiguration()),
+          layout.stateDir(), summary, Map.of());
+    } catch (IOException e) {
+      LOG.warn("Cannot write the JSON report of run {} to {}: {}", runId, layout.stateDir(), e.getMessage());
+    }
+    LOG.info("Run {} recorded: {} files, outcome {}", runId, summary.totalFiles(), summary.outcome());
+    return summary;
+  }
+
+  private static ManifestRow skippedRow(PlannedFile file, String runId, long now) {
+    ManifestState previous = file.previous();
+    return new ManifestRow(runId, file.relativePath(), file.source().size(), file.source().modificationTime(),
+        file.source().etag(), previous.checksumAlgorithm(), previous.sourceChecksum(), previous.targetChecksum(),
+        "none", ManifestRow.SKIPPED, previous.verifyLevel(), 0, 0, 0, "unchanged since run of the previous row", now);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.lepton.migrate.store;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
+
+/**
+ * Moves a whole, checked staging file to its final name on stores that commit by rename. Uses
+ * {@link FileContext#rename} where the store has an AbstractFileSystem binding, so that HDFS renames
+ * with overwrite or create-if-absent atomically, and falls back to delete-then-rename elsewhere.
+ */
+public final class TargetCommitter {
+  /** Whether an existing file at the final name may be replaced. */
+  public enum Mode {
+    REPLACE,
+    CREATE_IF_ABSENT
+  }
+
+  private final FileSystem fs;
+  private FileContext context;
+  private boolean contextResolved;
+
+  public TargetCommitter(FileSystem fs) {
+    this.fs = fs;
+  }
+
+  /**
+   * Renames {@code staged} to {@code target}, creating parent folders.
+   *
+   * @throws FileAlreadyExistsException in {@link Mode#CREATE_IF_ABSENT} when the target exists
+   */
+  public void commit(Path staged, Path target, Mode mode) throws IOException {
+    Path parent = target.getParent();
+    if (parent != null && !fs.exists(parent)) {
+      fs.mkdirs(parent);
+    }
+    FileContext context = fileContext();
+    Options.Rename option = mode == Mode.REPLACE ? Options.Rename.OVERWRITE : Options.Rename.NONE;
+    if (context != null) {
+      context.rename(staged, target, option);
+      return;
+    }
+    if (fs.exists(target)) {
+      if (mode == Mode.CREATE_IF_ABSENT) {
+        throw new FileAlreadyExistsException("File exists: " + target);
+      }
+      fs.delete(target, false);
+    }
+    if (!fs.rename(staged, target)) {
+      throw new IOException("Rename of " + staged + " to " + target + " returned false");
+    }
+  }
+
+  // One FileContext per committer: on HDFS each one opens its own client.
+  private FileContext fileContext() {
+    if (!contextResolved) {
+      context = resolveFileContext();
+      contextResolved = true;
+    }
+    return context;
+  }
+
+  private FileContext resolveFileContext() {
+    try {
+      return FileContext.getFileContext(fs.getUri(), fs.getConf());
+    } catch (UnsupportedFileSystemException e) {
+      return null;
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof FileNotFoundException) {
+        return null;
+      }
+      throw e;
+    }
+  }
+}
