@@ -9,6 +9,7 @@ import dev.lepton.migrate.report.SummaryTable;
 import dev.lepton.migrate.spark.CopyJob;
 import dev.lepton.migrate.spark.PlanJob;
 import dev.lepton.migrate.spark.SparkSessions;
+import dev.lepton.migrate.store.RunLayout;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Set;
@@ -58,9 +59,14 @@ final class Commands {
     return GenerateCommand.run(spark, config, out);
   }
 
+  /** Loads and checks the config, and for commands with source and target checks the roots too. */
   static MigrationConfig load(Arguments arguments, Set<String> required) {
-    return ConfigLoader.load(new ConfigLoader.Request(
+    MigrationConfig config = ConfigLoader.load(new ConfigLoader.Request(
         arguments.configFile(), arguments.source(), arguments.target(), arguments.sets(), required));
+    if (required.containsAll(SOURCE_AND_TARGET)) {
+      RunLayout.of(config);
+    }
+    return config;
   }
 
   static SparkSession session(Arguments arguments, String command) {
