@@ -48,7 +48,7 @@ final class RawFilePlan {
           "json lines/key=value.json",
           "json lines/café crème.json",
           "binary files/c++ build.bin",
-          "日本語/データ 1.json",
+          "日本語/日本語 データ.json",
           "café/日本語/🚀 launch/rocket 🚀.bin",
           "deep/level two/level=3/hash #4/tag#1.csv",
           "a b%20c+d=e#f/a b%20c+d=e#f.json",
