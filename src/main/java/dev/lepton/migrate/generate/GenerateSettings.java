@@ -8,18 +8,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the {@code generate} command writes.
+ * Settings of one {@code generate} run.
  *
- * @param scaleFactor TPC-H scale factor, greater than 0 and at most 1000; 1 is about 8.7 million
- *     rows in all
- * @param tables TPC-H table names, case-insensitive; an empty list means all eight. The record stores
- *     them lower-cased, without duplicates, in TPC-H order (region, nation, supplier, customer, part,
- *     partsupp, orders, lineitem)
+ * @param scaleFactor TPC-H scale factor, greater than 0 and at most 1000. Scale factor 1 is about
+ *     8.7 million rows in all
+ * @param tables TPC-H table names, case-insensitive, where an empty list means all eight. The
+ *     record stores them lower-cased, without duplicates, smallest table first (region, nation,
+ *     supplier, customer, part, partsupp, orders, lineitem)
  * @param rawFiles whether to write the raw file tree under {@code raw/}
  * @param rawBytes approximate total size in bytes of the raw files of mixed sizes
- * @param largeFileBytes size in bytes of one extra large raw file written on top of {@code
- *     rawBytes}; 0 writes none
- * @param seed seed of the raw file tree; the same seed and sizes give byte-identical files
+ * @param largeFileBytes size in bytes of one extra large raw file, written on top of {@code
+ *     rawBytes}. 0 writes none
+ * @param seed seed of the raw file tree. The same seed and sizes give byte-identical files
  */
 public record GenerateSettings(
     double scaleFactor,
@@ -62,7 +62,7 @@ public record GenerateSettings(
       String normalized = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
       if (!known.contains(normalized)) {
         throw invalid(
-            "unknown TPC-H table '" + name + "'", "Use some of " + String.join(", ", known));
+            "unknown TPC-H table '" + name + "'", "Use one or more of " + String.join(", ", known));
       }
       wanted.add(normalized);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one {@code generate} run wrote.
+ * Counts and wall time of one {@code generate} run.
  *
  * @param tables the TPC-H tables written, in the order they were written
  * @param rawFileCount number of raw files written, 0 when raw files were not requested

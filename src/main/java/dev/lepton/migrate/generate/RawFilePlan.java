@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * Plans the raw sample files for a seed and a byte budget: which paths, which content and which
  * sizes. The same arguments always give the same plan.
  *
- * <p>The plan always holds a fixed set of files whose folder and file names contain spaces, {@code
+ * <p>The plan always contains a fixed set of files whose folder and file names contain spaces, {@code
  * %} (also followed by hex digits, as in {@code %20}), {@code +}, {@code =}, {@code #}, accented
  * letters, CJK characters and emoji, with folders up to four levels deep, and four zero-byte files.
  * Their sizes, and then further files in the same folders, use up the budget. Sizes are spread

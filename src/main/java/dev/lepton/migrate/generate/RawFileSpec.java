@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param relativePath path below the raw folder, with {@code /} between names and no leading slash
  * @param kind the content
- * @param plannedBytes size to aim for; binary files get exactly this size, text files the header
- *     and the whole records that fit in it, and a planned size of 0 gives an empty file
+ * @param plannedBytes size to aim for. A planned size of 0 gives an empty file. Otherwise binary
+ *     files get exactly this size, and text files get their header, one record line, and then the
+ *     further whole lines that fit, so a small text file can exceed its planned size by a line
  * @param contentSeed seed of the file's content
  */
 record RawFileSpec(String relativePath, RawFileKind kind, long plannedBytes, long contentSeed)

@@ -77,16 +77,19 @@ final class RawFileWriter {
     return writeLines(out, spec.plannedBytes(), records::nextJsonLine);
   }
 
-  /** Writes whole lines while they fit in {@code budget} bytes, and returns the bytes written. */
+  /**
+   * Writes one line, then more whole lines while they fit in {@code budget} bytes, and returns the
+   * bytes written.
+   */
   private static long writeLines(OutputStream out, long budget, LineSource lines)
       throws IOException {
     long written = 0;
     byte[] line = lines.next();
-    while (written + line.length <= budget) {
+    do {
       out.write(line);
       written += line.length;
       line = lines.next();
-    }
+    } while (written + line.length <= budget);
     return written;
   }
 

@@ -20,11 +20,14 @@ public final class SampleDataGenerator {
   private SampleDataGenerator() {}
 
   /**
-   * Writes the sample data that {@code settings} asks for below {@code targetUri}, a folder URI
-   * any Hadoop file system accepts (such as {@code file:///tmp/sample} or {@code s3a://bucket/x}).
+   * Writes the sample data requested by {@code settings} below {@code targetUri}, a folder that
+   * any Hadoop file system accepts (such as {@code /tmp/sample}, {@code file:///tmp/sample} or
+   * {@code s3a://bucket/sample}). Like Spark and the Hadoop shell, it reads the string as a Hadoop
+   * path, so a {@code %20} in it names a folder with those three characters, not a space.
    *
-   * <p>A rerun replaces earlier output: each requested table is overwritten in one Delta commit,
-   * and when raw files are requested the whole {@code raw/} folder is deleted first. Tables that
+   * <p>A rerun replaces earlier output: each requested table is overwritten in one Delta commit
+   * (the data files of earlier versions stay on storage until a VACUUM removes them), and when raw
+   * files are requested the whole {@code raw/} folder is deleted first. Tables that
    * were not requested, and {@code raw/} when raw files were not requested, stay untouched. Tables
    * are written one after the other, then the raw files; a failure stops the run and leaves what was
    * written before it.

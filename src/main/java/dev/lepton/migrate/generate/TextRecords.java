@@ -74,7 +74,7 @@ final class TextRecords {
     return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
   }
 
-  /** Quotes a field as RFC 4180 does: when it holds a comma or a quote, with quotes doubled. */
+  /** Quotes a field as RFC 4180 does: when it contains a comma or a quote, with quotes doubled. */
   static String csvField(String value) {
     if (value.contains(",") || value.contains("\"")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
@@ -82,7 +82,7 @@ final class TextRecords {
     return value;
   }
 
-  /** Returns a JSON string literal; the values here hold no control characters. */
+  /** Returns a JSON string literal. It escapes no control characters, because no value has one. */
   static String jsonString(String value) {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }

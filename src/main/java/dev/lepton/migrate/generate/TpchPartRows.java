@@ -14,7 +14,7 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * The rows of one generator part of a TPC-H table, produced lazily inside a Spark task, so a task
- * holds one row at a time and the driver none. The values match {@link TpchTableLayout#schema()}.
+ * keeps one row at a time in memory and the driver none. The values match {@link TpchTableLayout#schema()}.
  *
  * @param tableName TPC-H table name
  * @param scaleFactor TPC-H scale factor
@@ -65,7 +65,7 @@ record TpchPartRows(String tableName, double scaleFactor, int partCount, int yea
       case IDENTIFIER -> column.getIdentifier(entity);
       case INTEGER -> column.getInteger(entity);
       case DATE -> Date.valueOf(LocalDate.ofEpochDay(column.getDate(entity)));
-        // The generator holds these values as whole cents or percents and returns them / 100.
+        // The generator stores these values as whole cents or percents and returns them / 100.
       case DOUBLE -> BigDecimal.valueOf(Math.round(column.getDouble(entity) * 100), 2);
       case VARCHAR -> column.getString(entity);
     };

@@ -69,7 +69,8 @@ final class TpchTableWriter {
       return writer;
     }
     // Every generator part spans all years. Delta's optimized write shuffles rows by partition
-    // value, so each year gets a few large files instead of one small file per part.
+    // value into bins of spark.databricks.delta.optimizeWrite.binSize (512 MiB of shuffle data by
+    // default in delta-spark 3.3), so each year gets few large files, not one small file per part.
     return writer.partitionBy(layout.partitionColumns().toArray(String[]::new))
         .option("optimizeWrite", "true");
   }

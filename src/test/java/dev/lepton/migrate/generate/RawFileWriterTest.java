@@ -52,7 +52,7 @@ class RawFileWriterTest {
   }
 
   @Test
-  void csvFileHasHeaderAndWholeLinesWithinPlannedSize() throws IOException {
+  void csvFileFitsPlannedSize() throws IOException {
     RawFileSpec spec = new RawFileSpec("t.csv", RawFileKind.CSV, 10_000, 9);
 
     long written = RawFileWriter.write(fs, root, spec);
@@ -74,6 +74,18 @@ class RawFileWriterTest {
 
     assertThat(lines).isNotEmpty();
     assertThat(lines).allMatch(line -> line.startsWith("{\"id\":") && line.endsWith("}"));
+  }
+
+  @Test
+  void tinyTextFileStillHoldsOneRecord() throws IOException {
+    RawFileWriter.write(fs, root, new RawFileSpec("tiny.csv", RawFileKind.CSV, 3, 2));
+    RawFileWriter.write(fs, root, new RawFileSpec("tiny.json", RawFileKind.JSON_LINES, 3, 2));
+
+    assertThat(Files.readAllLines(tempDir.resolve("tiny.csv"), StandardCharsets.UTF_8))
+        .hasSize(2)
+        .first()
+        .isEqualTo("id,name,city,amount,note");
+    assertThat(Files.readAllLines(tempDir.resolve("tiny.json"), StandardCharsets.UTF_8)).hasSize(1);
   }
 
   @Test

@@ -133,7 +133,7 @@ class SampleDataGeneratorTest {
   }
 
   @Test
-  void rawTreeHoldsEveryPlannedFileUnderItsName() throws IOException {
+  void rawTreeMatchesPlannedPaths() throws IOException {
     Map<String, Long> listed = rawFileSizes();
     List<String> planned =
         RawFilePlan.create(RAW_BYTES, LARGE_FILE_BYTES, SEED).stream()
@@ -147,13 +147,16 @@ class SampleDataGeneratorTest {
   }
 
   @Test
-  void rawTreeHasZeroByteFilesAndDeepFolders() throws IOException {
+  void rawTreeHasEmptyFilesAndDeepFolders() throws IOException {
     Map<String, Long> listed = rawFileSizes();
     long zeroByteFiles = listed.values().stream().filter(size -> size == 0).count();
     int maxFolderDepth =
         listed.keySet().stream().mapToInt(path -> path.split("/").length - 1).max().orElse(0);
 
     assertThat(zeroByteFiles).isGreaterThanOrEqualTo(3);
+    for (String emptyFile : RawFilePlan.EMPTY_FILES) {
+      assertThat(listed).containsEntry(emptyFile, 0L);
+    }
     assertThat(maxFolderDepth).isGreaterThanOrEqualTo(3);
   }
 
@@ -207,7 +210,7 @@ class SampleDataGeneratorTest {
   }
 
   @Test
-  void rerunReplacesTablesAndRewritesIdenticalRawFiles() throws IOException {
+  void rerunGivesSameTablesAndRawFiles() throws IOException {
     GenerateSummary rerun = SampleDataGenerator.generate(spark, target, settings);
     Map<String, String> secondRunChecksums = rawChecksums();
 
