@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
@@ -38,6 +39,7 @@ public final class SampleDataGenerator {
   public static GenerateSummary generate(
       SparkSession spark, String targetUri, GenerateSettings settings) {
     long start = System.nanoTime();
+    Objects.requireNonNull(settings, "settings");
     Path target = qualifiedTarget(spark, targetUri);
     SparkContext context = spark.sparkContext();
     List<TableSummary> tables = new ArrayList<>();
