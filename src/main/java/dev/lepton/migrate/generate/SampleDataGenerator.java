@@ -28,10 +28,11 @@ public final class SampleDataGenerator {
    *
    * <p>A rerun replaces earlier output: each requested table is overwritten in one Delta commit
    * (the data files of earlier versions stay on storage until a VACUUM removes them), and when raw
-   * files are requested the whole {@code raw/} folder is deleted first. Tables that
-   * were not requested, and {@code raw/} when raw files were not requested, stay untouched. Tables
-   * are written one after the other, then the raw files; a failure stops the run and leaves what was
-   * written before it.
+   * files are requested the whole {@code raw/} folder is deleted first. Tables that were not
+   * requested, and {@code raw/} when raw files were not requested, stay untouched.
+   *
+   * <p>Tables are written one after the other, then the raw files. A failure stops the run and
+   * leaves what was written before it.
    *
    * @throws InvalidInputException when the target URI is empty, malformed or has a scheme without
    *     a Hadoop file system
