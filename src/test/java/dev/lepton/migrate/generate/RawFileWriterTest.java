@@ -110,7 +110,7 @@ class RawFileWriterTest {
   }
 
   @Test
-  void writesNoChecksumSidecars() throws IOException {
+  void writesOnlyTheNamedFile() throws IOException {
     RawFileWriter.write(fs, root, new RawFileSpec("x y.csv", RawFileKind.CSV, 500, 1));
 
     try (var names = Files.list(tempDir)) {

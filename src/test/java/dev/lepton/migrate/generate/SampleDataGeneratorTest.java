@@ -221,6 +221,21 @@ class SampleDataGeneratorTest {
   }
 
   @Test
+  void acceptsLocalPathWithoutScheme() {
+    String localTarget = tempDir.toAbsolutePath() + "/local path";
+    GenerateSettings regionOnly = new GenerateSettings(0.01, List.of("region"), false, 0, 0, 1);
+
+    GenerateSummary result = SampleDataGenerator.generate(spark, localTarget, regionOnly);
+
+    assertThat(result.tables()).singleElement().satisfies(table -> {
+      assertThat(table.path()).isEqualTo("file:" + localTarget + "/tpch/region");
+      assertThat(table.rows()).isEqualTo(5);
+    });
+    assertThat(result.rawFileCount()).isZero();
+    assertThat(spark.read().format("delta").load(localTarget + "/tpch/region").count()).isEqualTo(5);
+  }
+
+  @Test
   void rejectsTargetWithUnknownScheme() {
     GenerateSettings tablesOnly = new GenerateSettings(0.01, List.of("region"), false, 0, 0, 1);
 
