@@ -1,5 +1,6 @@
 package dev.lepton.migrate.generate;
 
+import dev.lepton.migrate.store.HadoopConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ final class RawFilesJob {
    */
   static Result write(SparkSession spark, Path rawRoot, List<RawFileSpec> plan) {
     long start = System.nanoTime();
-    SerializableHadoopConf conf =
-        new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
+    HadoopConf conf =
+        new HadoopConf(spark.sparkContext().hadoopConfiguration());
     replaceFolder(conf, rawRoot);
 
     List<List<RawFileSpec>> batches = balance(plan, spark.sparkContext().defaultParallelism());
@@ -52,7 +53,7 @@ final class RawFilesJob {
     return result;
   }
 
-  private static void replaceFolder(SerializableHadoopConf conf, Path rawRoot) {
+  private static void replaceFolder(HadoopConf conf, Path rawRoot) {
     try {
       FileSystem fs = rawRoot.getFileSystem(conf.get());
       fs.delete(rawRoot, true);
@@ -92,7 +93,7 @@ final class RawFilesJob {
   }
 
   /** The task body: writes one batch and returns the size of each file written. */
-  private record WriteBatch(SerializableHadoopConf conf, Path rawRoot)
+  private record WriteBatch(HadoopConf conf, Path rawRoot)
       implements FlatMapFunction<List<RawFileSpec>, Long> {
 
     @Override
