@@ -71,7 +71,10 @@ public final class CopyJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     requireSource();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
-    timed("recover", () -> PendingRows.foldStale(spark, manifest, layout.stateDir()));
+    timed("recover", () -> {
+      PendingRows.foldStale(spark, manifest, layout.stateDir());
+      removeStaleStaging();
+    });
 
     long planStarted = System.nanoTime();
     PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
@@ -241,6 +244,15 @@ public final class CopyJob {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Cannot write task results to " + layout.stateDir() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Deletes staging folders that killed runs left behind. Their files never reached a final name, so
+   * nothing is lost. NOTE: two copies into one target at the same time are not supported; the
+   * second would delete the first one's staging files.
+   */
+  private void removeStaleStaging() {
+    PendingRows.delete(spark, layout.target().child(RunLayout.STAGING_FOLDER).path());
   }
 
   private void cleanUp() {
