@@ -1,6 +1,6 @@
 package dev.lepton.migrate.copy;
 
-/** What a run does with a target file that differs from the source and that the job did not write. */
+/** Action for a target file that differs from the source and that the job did not write. */
 public enum ConflictPolicy {
   /** Stop before copying anything, with exit code 3. */
   FAIL,

@@ -4,7 +4,7 @@ import dev.lepton.migrate.config.CopySettings;
 import dev.lepton.migrate.store.Location;
 import java.io.Serializable;
 
-/** What every copy task of one run shares: roots, the staging folder, settings and the run id. */
+/** State shared by every copy task of one run: roots, the staging folder, settings and the run id. */
 public record CopyContext(
     String runId, Location source, Location target, Location staging, CopySettings settings)
     implements Serializable {}

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Runs one copy task: its files one after another. A Delta log task stops at the first log file
- * that fails, so the target never holds a commit after a missing one; the files left are reported
- * failed with the file that stopped them.
+ * that fails, so the target never contains a commit after a missing one. The files left are
+ * reported failed, naming the file that stopped them.
  */
 public final class CopyTaskRunner {
   private final FileCopier copier;

@@ -22,7 +22,7 @@ import org.apache.hadoop.security.AccessControlException;
  * Copies single files and returns their manifest rows. The source is read once, through one buffer
  * of the configured size, and its checksum computed on the bytes read. On stores that commit by
  * rename the bytes go to a staging name first, so a file appears under its final name only when it
- * is whole and checked; on S3, GCS and WASB the object is written directly, because the store
+ * is whole and checked. On S3, GCS and WASB the object is written directly, because the store
  * publishes it only when the upload completes.
  *
  * <p>A failure never throws: it becomes a row with status {@code failed} and the reason, after the
@@ -195,7 +195,7 @@ public final class FileCopier {
     try {
       targetFs.setTimes(path, modificationTime, -1);
     } catch (IOException | UnsupportedOperationException e) {
-      // The copy stands; only the time is lost. Reported once per run by the caller's store check.
+      // The copied bytes are valid without the time, so the file is not failed for it.
     }
   }
 

@@ -34,7 +34,7 @@ public final class DeltaLogOrder {
     return tableOf(relativePath) != null;
   }
 
-  /** Whether a log file is created only if absent: every versioned file, not {@code _last_checkpoint}. */
+  /** Returns whether a log file is created only if absent: every versioned file, not {@code _last_checkpoint}. */
   public static boolean isImmutable(String relativePath) {
     return VERSIONED.matcher(name(relativePath)).matches();
   }

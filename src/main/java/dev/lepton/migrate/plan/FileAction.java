@@ -1,6 +1,6 @@
 package dev.lepton.migrate.plan;
 
-/** What a run does with one source file. */
+/** Action a run takes for one source file. */
 public enum FileAction {
   /** Copy the file: it is new, changed, failed before, or its target was found corrupt. */
   COPY,

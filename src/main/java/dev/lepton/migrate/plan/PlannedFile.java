@@ -23,7 +23,7 @@ public record PlannedFile(
     return source.relativePath();
   }
 
-  /** Returns whether the target path already holds a file that this job wrote. */
+  /** Returns whether the target path already contains a file that this job wrote. */
   public boolean targetIsOurs() {
     return previous != null;
   }

@@ -7,9 +7,9 @@ import java.util.PriorityQueue;
 
 /**
  * Packs files into groups of about equal weight, where a file weighs its size plus a fixed per-file
- * cost. Files at least as heavy as the target get a group of their own; the others go, largest
- * first, into the lightest open group (longest-processing-time-first), so groups finish at about the
- * same time.
+ * cost. Files at least as heavy as the target get a group of their own. The others go, largest
+ * first, into the lightest open group (longest-processing-time-first), so groups finish at about
+ * the same time.
  */
 public final class TaskPacker implements java.io.Serializable {
   private final long targetWeight;

@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The live progress line on the driver: files and bytes done of the total, rate and ETA. On a
- * terminal the line is redrawn in place every interval (at least 1 s); when the output is a file or
+ * terminal the line is redrawn in place every interval (at least 1 s). When the output is a file or
  * a pipe, as under a scheduler, a full line is printed every 30 intervals, so logs stay readable.
  */
 public final class ConsoleProgress implements AutoCloseable {

@@ -43,7 +43,7 @@ public record ManifestRow(
     Objects.requireNonNull(status, "status");
   }
 
-  /** Whether the row stands for a file now present and checked on the target. */
+  /** Returns whether the row records a file now present and checked on the target. */
   public boolean isVerifiedCopy() {
     boolean present = status.equals(COPIED) || status.equals(ADOPTED) || status.equals(SKIPPED);
     return present && !"none".equals(verifyLevel);

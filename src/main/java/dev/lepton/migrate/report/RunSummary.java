@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one run did, small enough for the driver: totals per manifest status, phase timings, the
+ * Summary of one run, small enough for the driver: totals per manifest status, phase timings, the
  * first failed files with their reasons, and the outcome.
  *
  * @param failureCount number of failed or conflicting files, of which {@code failures} lists the first

@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * The manifest rows of one finished copy task, written as JSON lines to
  * {@code STATE/pending/RUN_ID/} before the task ends. The driver appends these files to the
- * manifest table when the run ends; a run killed before that leaves them behind, and the next run
+ * manifest table when the run ends. A run killed before that leaves them behind, and the next run
  * appends them first. So a killed run loses at most the rows of the tasks that were running.
  */
 public final class TaskResultFile {

@@ -25,13 +25,13 @@ final class Listing {
 
   private Listing() {}
 
-  /** Whether the root is a folder that exists; a file as root is rejected. */
+  /** Returns whether the root is a folder that exists, and rejects a file as root. */
   static boolean rootExists(FileSystem fs, Location root) {
     try {
       FileStatus status = fs.getFileStatus(root.path());
       if (!status.isDirectory()) {
         throw new InvalidInputException(
-            "Cannot list " + root + ": it is a file, not a folder. Give the folder that holds it as"
+            "Cannot list " + root + ": it is a file, not a folder. Give the folder that contains it as"
                 + " root and select the file with migration.include-globs.");
       }
       return true;

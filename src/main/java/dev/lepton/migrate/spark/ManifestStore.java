@@ -76,7 +76,7 @@ public final class ManifestStore {
 
   /**
    * Returns the latest row per path (highest recorded_at, then run id), counting the task results
-   * of runs that have not been appended yet, so a plan after a killed run sees what it copied.
+   * of runs that have not been appended yet, so a plan after a killed run finds what it copied.
    */
   public Dataset<Row> latest() {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();

@@ -12,8 +12,8 @@ import scala.Tuple4;
 import scala.collection.JavaConverters;
 
 /**
- * Counts files and bytes done across executors. Accumulators reach the driver when a task ends;
- * bytes of running tasks arrive with executor heartbeats, so a few large files still move the
+ * Counts files and bytes done across executors. Accumulators reach the driver when a task ends.
+ * Bytes of running tasks arrive with executor heartbeats, so a few large files still move the
  * progress line while they copy.
  */
 final class ProgressTracker extends SparkListener implements AutoCloseable {

@@ -36,6 +36,7 @@ public record Location(String scheme, String authority, String rootPath) impleme
       String absolute = Paths.get(trimmed).toAbsolutePath().normalize().toString();
       return new Location("file", null, stripTrailingSlash(absolute));
     }
+
     URI uri;
     try {
       uri = new URI(trimmed);
@@ -44,6 +45,7 @@ public record Location(String scheme, String authority, String rootPath) impleme
           "Cannot use " + key + " '" + value + "': it is not a valid URI (" + e.getReason()
               + "). Percent-encode spaces and special characters, or give a local path.", e);
     }
+
     String path = uri.getPath();
     if (uri.isOpaque() || path == null) {
       throw new InvalidInputException(
@@ -55,6 +57,7 @@ public record Location(String scheme, String authority, String rootPath) impleme
           "Cannot use " + key + " '" + value + "': a root URI must not have a query or fragment."
               + " Percent-encode '?' as %3F and '#' as %23 in folder names.");
     }
+
     String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     String authority = uri.getAuthority();
     if (!"file".equals(scheme) && (authority == null || authority.isEmpty())) {
@@ -119,7 +122,7 @@ public record Location(String scheme, String authority, String rootPath) impleme
     return filePath.startsWith(base) ? filePath.substring(base.length()) : null;
   }
 
-  /** Whether this root and {@code other} are the same folder or one contains the other. */
+  /** Returns whether this root and {@code other} are the same folder or one contains the other. */
   public boolean overlaps(Location other) {
     if (!scheme.equals(other.scheme) || !java.util.Objects.equals(authority, other.authority)) {
       return false;

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record RunLayout(Location source, Location target, Location stateDir, String stateDirUnderTarget)
     implements Serializable {
-  /** Folder below the target root that holds staging files while a run is writing. */
+  /** Folder below the target root that contains staging files while a run is writing. */
   public static final String STAGING_FOLDER = "_lepton_staging";
 
   /** Checks and resolves the roots of a command that reads a source and writes a target. */

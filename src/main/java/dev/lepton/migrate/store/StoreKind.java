@@ -2,7 +2,7 @@ package dev.lepton.migrate.store;
 
 import java.util.Locale;
 
-/** The kinds of store the job knows, with how each one makes a written file visible. */
+/** The kinds of store the job supports, with the way each one makes a written file visible. */
 public enum StoreKind {
   LOCAL(CommitStyle.STAGE_AND_RENAME, true),
   HDFS(CommitStyle.STAGE_AND_RENAME, true),
@@ -13,7 +13,7 @@ public enum StoreKind {
   WASB(CommitStyle.DIRECT, false),
   OTHER(CommitStyle.STAGE_AND_RENAME, false);
 
-  /** How a copy makes a file appear under its final name only when it is whole. */
+  /** Way a copy makes a file appear under its final name only when it is whole. */
   public enum CommitStyle {
     /** Write to a staging name, then rename: the store renames atomically. */
     STAGE_AND_RENAME,
@@ -33,7 +33,7 @@ public enum StoreKind {
     return commitStyle;
   }
 
-  /** Whether {@code FileSystem.setTimes} keeps a modification time on this store. */
+  /** Returns whether {@code FileSystem.setTimes} keeps a modification time on this store. */
   public boolean modificationTimeSettable() {
     return modificationTimeSettable;
   }

@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 
 /**
  * Checks target files against the manifest. A file the plan would copy again (new, changed at the
- * source, missing or resized on the target, failed earlier) is a mismatch without reading it; an
+ * source, missing or resized on the target, failed earlier) is a mismatch without reading it. An
  * unchanged file is re-read in full and its checksum compared with the one recorded when the
  * source was read. A read that fails, or a row without a checksum, gives {@link CheckStatus#UNVERIFIED}.
  */

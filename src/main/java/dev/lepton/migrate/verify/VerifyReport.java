@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What one verify run found: file checks by status, the first problem files, and the count rows.
+ * Findings of one verify run: file checks by status, the first problem files, and the count rows.
  *
  * @param failOnUnverified whether an unverified check makes the outcome a failure
  */

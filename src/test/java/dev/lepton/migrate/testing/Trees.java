@@ -73,7 +73,7 @@ public final class Trees {
     }
   }
 
-  /** Asserts that the target holds every source file with identical bytes. */
+  /** Asserts that the target contains every source file with identical bytes. */
   public static void assertSameFiles(Path source, Path target) throws IOException {
     List<String> sourceFiles = files(source);
     assertThat(files(target, "_lepton")).containsExactlyElementsOf(sourceFiles);
