@@ -23,6 +23,11 @@ public record Checkpoint(long version, List<LogFile> files) {
       throw new IllegalArgumentException("A checkpoint needs at least one file");
     }
     LogFile first = files.get(0);
+    if (first.parts() != files.size()) {
+      throw new IllegalArgumentException(
+          "Checkpoint at version " + version + " is incomplete: it has " + files.size() + " of "
+              + first.parts() + " parts");
+    }
     for (int i = 0; i < files.size(); i++) {
       LogFile file = files.get(i);
       if (!file.isCheckpoint() || file.version() != version || file.type() != first.type()) {
@@ -31,8 +36,8 @@ public record Checkpoint(long version, List<LogFile> files) {
       }
       if (file.part() != i + 1 || file.parts() != files.size()) {
         throw new IllegalArgumentException(
-            "Checkpoint at version " + version + " is incomplete: expected part " + (i + 1)
-                + " of " + files.size() + " but found " + file.path().getName());
+            "Checkpoint at version " + version + " must list parts 1 to " + files.size()
+                + " in order, but found " + file.path().getName() + " at position " + (i + 1));
       }
     }
   }
