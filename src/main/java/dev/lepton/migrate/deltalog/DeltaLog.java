@@ -27,7 +27,8 @@ public final class DeltaLog {
 
   /** Returns the log of the table rooted at {@code tableRoot}, read through {@code fs}. */
   public static DeltaLog forTable(FileSystem fs, Path tableRoot) {
-    return new DeltaLog(fs, fs.makeQualified(tableRoot));
+    // Path(String) drops a trailing slash, which a root made from a folder URI often has.
+    return new DeltaLog(fs, fs.makeQualified(new Path(tableRoot.toString())));
   }
 
   /** Returns the table root, qualified with the store's scheme and authority. */
