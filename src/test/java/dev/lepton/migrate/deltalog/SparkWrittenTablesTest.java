@@ -112,6 +112,13 @@ class SparkWrittenTablesTest {
         .containsExactly("_delta_log/00000000000000000004.json", "_delta_log/00000000000000000005.json");
     assertThat(files.pathsOfKind(ReferencedFile.Kind.CHECKPOINT))
         .containsExactly("_delta_log/00000000000000000004.checkpoint.parquet");
+
+    CountingFileSystem counting = new CountingFileSystem(localFs());
+    DeltaLog.forTable(counting, hadoopPath(dir)).snapshotAt(5);
+    assertThat(counting.listed).containsExactly("_delta_log");
+    assertThat(counting.opened)
+        .containsExactlyInAnyOrder("_last_checkpoint", "00000000000000000004.checkpoint.parquet",
+            "00000000000000000005.json");
   }
 
   @Test
