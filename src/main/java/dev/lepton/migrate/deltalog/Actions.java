@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Parses actions from their JSON form, which is also the form checkpoint rows are converted to.
- * A row holds one action under a key that names its type; rows whose keys are all unknown or null
- * return empty. Invalid known actions raise {@link IllegalArgumentException}, which the readers
+ * A row contains one action under a key that names its type. Rows whose keys are all unknown or
+ * null return empty. Invalid known actions raise {@link IllegalArgumentException}, which the readers
  * turn into an error that names the file and line.
  */
 final class Actions {

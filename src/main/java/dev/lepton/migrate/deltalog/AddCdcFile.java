@@ -3,8 +3,8 @@ package dev.lepton.migrate.deltalog;
 import java.util.Map;
 
 /**
- * A {@code cdc} action: a change data file, usually under {@code _change_data}, that holds the
- * row changes of this version for change data feed readers.
+ * A {@code cdc} action: a change data file, usually under {@code _change_data}, that contains
+ * the row changes of this version for change data feed readers.
  *
  * @param path the file's path as written in the log, URL-encoded
  * @param partitionValues the partition values by column; a null value is a null partition value

@@ -99,8 +99,8 @@ public record Checkpoint(long version, List<LogFile> files) {
     LogFile first = sortedGroup.get(0);
     List<Integer> missing = new ArrayList<>();
     for (int part = 1; part <= first.parts(); part++) {
-      int wanted = part;
-      if (sortedGroup.stream().noneMatch(file -> file.part() == wanted)) {
+      int number = part;
+      if (sortedGroup.stream().noneMatch(file -> file.part() == number)) {
         missing.add(part);
       }
     }

@@ -21,7 +21,7 @@ import org.apache.parquet.schema.Type;
  * failing it.
  */
 final class CheckpointReadSupport extends ReadSupport<Group> {
-  private static final Map<String, Set<String>> WANTED =
+  private static final Map<String, Set<String>> NEEDED_FIELDS =
       Map.of(
           "add",
           Set.of("path", "partitionValues", "size", "modificationTime", "dataChange",
@@ -44,9 +44,9 @@ final class CheckpointReadSupport extends ReadSupport<Group> {
     this.actionTypes = Set.copyOf(actionTypes);
   }
 
-  /** Returns the action types whose fields this class knows how to project. */
+  /** Returns the action types whose fields this class can project. */
   static Set<String> allActionTypes() {
-    return WANTED.keySet();
+    return NEEDED_FIELDS.keySet();
   }
 
   @Override
@@ -64,23 +64,23 @@ final class CheckpointReadSupport extends ReadSupport<Group> {
   }
 
   static MessageType project(MessageType fileSchema, Set<String> actionTypes) {
-    List<Type> kept = new ArrayList<>();
+    List<Type> projected = new ArrayList<>();
     for (Type action : fileSchema.getFields()) {
-      Set<String> wanted = WANTED.get(action.getName());
-      if (wanted == null || !actionTypes.contains(action.getName()) || action.isPrimitive()) {
+      Set<String> neededFields = NEEDED_FIELDS.get(action.getName());
+      if (neededFields == null || !actionTypes.contains(action.getName()) || action.isPrimitive()) {
         continue;
       }
       GroupType group = action.asGroupType();
       List<Type> fields = new ArrayList<>();
       for (Type field : group.getFields()) {
-        if (wanted.contains(field.getName())) {
+        if (neededFields.contains(field.getName())) {
           fields.add(field);
         }
       }
       if (!fields.isEmpty()) {
-        kept.add(group.withNewFields(fields));
+        projected.add(group.withNewFields(fields));
       }
     }
-    return new MessageType(fileSchema.getName(), kept);
+    return new MessageType(fileSchema.getName(), projected);
   }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Where the deleted rows of one data file are stored.
+ * The storage location of the deleted rows of one data file.
  *
  * @param storageType {@code u} for a file next to the data whose name is derived from a UUID,
  *     {@code p} for a file at an absolute path, {@code i} for a bitmap inline in the log

@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Reads the transaction log of one Delta table through the Hadoop {@link FileSystem} API, without
- * Spark. Every call lists {@code _delta_log} afresh, so it sees commits written since the last
+ * Spark. Every call lists {@code _delta_log} afresh, so it finds commits written since the last
  * call; an instance holds no state beyond the table's location and is safe to share between
  * threads.
  *

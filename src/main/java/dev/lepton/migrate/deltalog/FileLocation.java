@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.Path;
  */
 public record FileLocation(String path, Anchor anchor) {
 
-  /** What a path is relative to. */
+  /** The base a path resolves against. */
   public enum Anchor {
     /** The path is relative to the table root, such as {@code year=2024/part-0.parquet}. */
     TABLE_ROOT,

@@ -34,9 +34,9 @@ final class JsonActionReader {
   }
 
   /**
-   * Passes each action of {@code file} to {@code sink} in file order. Blank lines are skipped;
-   * a line that is not a JSON object, or a known action that lacks a required field, fails the
-   * read with the file and line number.
+   * Passes each action of {@code file} to {@code sink} in file order. Blank lines are skipped. A
+   * line that is not a JSON object, or a known action without a required field, fails the read
+   * with the file and line number.
    */
   void read(Path file, Consumer<Action> sink) {
     try (BufferedReader reader =

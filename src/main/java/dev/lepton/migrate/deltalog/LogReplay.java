@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link Snapshot} by replaying a segment oldest first: the base checkpoint, then each
- * commit in version order. A logical file is keyed by its path and deletion vector id; within one
+ * commit in version order. A logical file is keyed by its path and deletion vector id. Within one
  * valid commit no two file actions share a key, so the order inside a commit does not matter.
  */
 final class LogReplay {

@@ -10,12 +10,12 @@ import org.apache.hadoop.fs.Path;
  * @param kind what the file is to the table
  * @param version the first table version that references the file; for a log compaction, the
  *     last version it covers
- * @param size the file's length in bytes when the log or the listing records it; empty for
- *     deletion vector files, whose descriptors only give the length of one vector
+ * @param size the file's length in bytes when the log or the listing records it. It is empty for
+ *     deletion vector files, because a descriptor only gives the length of one vector.
  */
 public record ReferencedFile(FileLocation location, Kind kind, long version, OptionalLong size) {
 
-  /** What a referenced file is to the table. */
+  /** The role of a referenced file in the table. */
   public enum Kind {
     /** A data file named by an {@code add} action. */
     DATA,

@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * The files a copy of a log segment needs, each listed once with the first version that
  * references it, ordered by that version and, within a version, data files before log files.
- * Nothing here says whether a file still exists: VACUUM may have deleted files that old versions
+ * Nothing here checks whether a file still exists, because VACUUM may have deleted files that old versions
  * reference, and the caller decides how to report them.
  *
  * @param tableRoot the root that relative locations resolve against

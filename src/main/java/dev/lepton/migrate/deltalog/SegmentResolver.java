@@ -22,7 +22,7 @@ final class SegmentResolver {
   /**
    * Returns the segment for the table as of {@code version}: the newest complete checkpoint at or
    * before it, then the commits after that checkpoint. Incomplete checkpoints and a
-   * {@code _last_checkpoint} that names a missing checkpoint are skipped, as the protocol asks.
+   * {@code _last_checkpoint} that names a missing checkpoint are skipped, as the protocol requires.
    */
   LogSegment asOf(long version) {
     Path table = listing.tableRoot();

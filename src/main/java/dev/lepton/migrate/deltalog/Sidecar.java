@@ -2,7 +2,7 @@ package dev.lepton.migrate.deltalog;
 
 /**
  * A {@code sidecar} action of a V2 checkpoint: a Parquet file under {@code _delta_log/_sidecars}
- * that holds some of the checkpoint's add and remove actions.
+ * that contains some of the checkpoint's add and remove actions.
  *
  * @param path the sidecar's URL-encoded path, usually its bare file name
  * @param sizeInBytes the sidecar's length in bytes
