@@ -93,7 +93,7 @@ class BrokenLogsTest {
   }
 
   @Test
-  void checkpointWithMissingPartAndNoOlderStateIsNamedInTheError() {
+  void missingPartNamedWithoutFallback() {
     copy(checkpointed, copy);
     List<String> parts = checkpointParts(copy, 4);
     delete(logFile(copy, parts.get(1)));
@@ -111,7 +111,7 @@ class BrokenLogsTest {
   }
 
   @Test
-  void lastCheckpointNamingMissingCheckpointFallsBackToListing() {
+  void staleLastCheckpointFallsBack() {
     copy(checkpointed, copy);
     assertThat(lines(logFile(copy, "_last_checkpoint")).get(0)).startsWith("{\"version\":4,");
     checkpointParts(copy, 4).forEach(part -> delete(logFile(copy, part)));

@@ -34,7 +34,7 @@ class LogDivergenceTest {
   }
 
   @Test
-  void findsFirstCommitWithDifferentBytesOfSameSize() throws IOException {
+  void findsSameSizeDifferentBytes() throws IOException {
     writeCommit(target, 5, "part-X.parquet");
     writeCommit(target, 6, "part-Y.parquet");
     assertThat(Files.size(commit(target, 5))).isEqualTo(Files.size(commit(source, 5)));

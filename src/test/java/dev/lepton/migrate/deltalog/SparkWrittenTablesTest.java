@@ -57,7 +57,7 @@ class SparkWrittenTablesTest {
     Snapshot latest = log.snapshotAt(3);
 
     assertMatchesSpark(log, 0, 3);
-    // Each DELETE replaced the vectors of both files: the replay keeps one logical file each.
+    // Each DELETE replaced the vectors of both files, so the replay keeps one logical file each.
     assertThat(latest.files()).hasSize(2);
     assertThat(latest.files()).allSatisfy(add -> assertThat(add.deletionVector()).isPresent());
     assertThat(latest.tombstones()).hasSize(4);
@@ -177,7 +177,7 @@ class SparkWrittenTablesTest {
     append(dir, 50, 10, 1);
     DeltaLog log = DeltaLog.forTable(localFs(), hadoopPath(dir));
     long earliest = earliestCommitOnDisk();
-    // The cleanup keeps a checkpoint and every commit after it: here the one at version 6.
+    // The cleanup keeps the checkpoint at version 6 and every commit after it.
     assertThat(earliest).isEqualTo(6);
     assertThat(DeltaTables.logFile(dir, String.format("%020d.checkpoint.parquet", earliest)))
         .exists();
