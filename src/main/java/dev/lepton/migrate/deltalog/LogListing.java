@@ -37,7 +37,13 @@ final class LogListing {
     this.checkpoints = Checkpoint.completeOnes(files, incompleteCheckpoints);
   }
 
-  /** Lists {@code tableRoot/_delta_log} once through {@code fs}. */
+  /**
+   * Lists {@code tableRoot/_delta_log} once through {@code fs}.
+   *
+   * <p>NOTE: the whole folder is listed on every call. The protocol allows starting the listing at
+   * the version {@code _last_checkpoint} names, which would be cheaper on object stores for logs
+   * with many thousands of files, but the Hadoop API has no portable "list from key" call.
+   */
   static LogListing list(FileSystem fs, Path tableRoot) {
     Path logDir = logDir(tableRoot);
     List<LogFile> files = new ArrayList<>();

@@ -21,6 +21,8 @@ final class LogReplay {
   private final CheckpointReader checkpoints;
   private final JsonActionReader commits;
 
+  // NOTE: the live files and tombstones of the whole table are held in memory, which bounds the
+  // size of table a single JVM can replay; Spark's Delta reader distributes this work instead.
   private final Map<String, AddFile> live = new LinkedHashMap<>();
   private final Map<String, Long> liveSince = new LinkedHashMap<>();
   private final Map<String, RemoveFile> tombstones = new LinkedHashMap<>();

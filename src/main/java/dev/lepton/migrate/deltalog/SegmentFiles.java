@@ -2,12 +2,17 @@ package dev.lepton.migrate.deltalog;
 
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Lists every file a copy of a log segment needs; see {@link DeltaLog#filesReferenced}. */
 final class SegmentFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentFiles.class);
+
   private SegmentFiles() {}
 
   static ReferencedFiles of(FileSystem fs, LogSegment segment) {
+    long started = System.nanoTime();
     ReferencedFileCollector collector = new ReferencedFileCollector(segment.tableRoot());
     CheckpointReader checkpoints = new CheckpointReader(fs, segment.tableRoot());
     JsonActionReader commits = new JsonActionReader(fs, segment.tableRoot());
@@ -31,7 +36,15 @@ final class SegmentFiles {
     for (LogFile file : segment.auxiliaryFiles()) {
       collector.addLogFile(file, kindOf(file));
     }
-    return collector.build();
+    ReferencedFiles files = collector.build();
+    LOG.info(
+        "Listed {} files referenced by versions {} to {} of {} in {} ms",
+        files.files().size(),
+        segment.fromExclusive() + 1,
+        segment.version(),
+        segment.tableRoot(),
+        (System.nanoTime() - started) / 1_000_000);
+    return files;
   }
 
   private static ReferencedFile.Kind kindOf(LogFile file) {

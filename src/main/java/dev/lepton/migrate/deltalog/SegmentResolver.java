@@ -110,6 +110,8 @@ final class SegmentResolver {
         .toList();
   }
 
+  // NOTE: a log compaction that straddles a segment boundary is not copied with either segment.
+  // Compactions are optional, so a target without them reads the same; replay never uses them.
   private List<LogFile> auxiliaryBetween(long from, long to) {
     return listing.auxiliaryFiles().stream()
         .filter(f -> f.version() >= from && f.lastVersion() <= to)
