@@ -40,7 +40,7 @@ final class SegmentFiles {
     LOG.info(
         "Listed {} files referenced by versions {} to {} of {} in {} ms",
         files.files().size(),
-        segment.fromExclusive() + 1,
+        segment.checkpoint().isPresent() ? segment.fromExclusive() : segment.fromExclusive() + 1,
         segment.version(),
         segment.tableRoot(),
         (System.nanoTime() - started) / 1_000_000);
