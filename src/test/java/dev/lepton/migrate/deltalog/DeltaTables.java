@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,6 +127,24 @@ final class DeltaTables {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Writes a small hand-made commit at {@code version} that adds {@code file}; version 0 also
+   * carries the protocol and metadata.
+   */
+  static void writeCommit(java.nio.file.Path table, long version, String file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("{\"commitInfo\":{\"timestamp\":" + (1700000000000L + version) + "}}");
+    if (version == 0) {
+      lines.add("{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":2}}");
+      lines.add("{\"metaData\":{\"id\":\"t\",\"schemaString\":\"{}\",\"partitionColumns\":[],"
+          + "\"configuration\":{}}}");
+    }
+    lines.add("{\"add\":{\"path\":\"" + file + "\",\"partitionValues\":{},\"size\":1,"
+        + "\"modificationTime\":1,\"dataChange\":true}}");
+    Files.createDirectories(table.resolve("_delta_log"));
+    Files.write(logFile(table, LogFile.commitFileName(version)), lines, StandardCharsets.UTF_8);
   }
 
   static List<String> lines(java.nio.file.Path file) {

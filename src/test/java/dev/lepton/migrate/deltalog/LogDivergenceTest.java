@@ -5,10 +5,7 @@ import static dev.lepton.migrate.deltalog.DeltaTables.localFs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.util.PureJavaCrc32C;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +20,8 @@ class LogDivergenceTest {
   @BeforeEach
   void writeLogs() throws IOException {
     for (long v = 0; v <= 7; v++) {
-      writeCommit(source, v, "part-" + v + ".parquet");
-      writeCommit(target, v, "part-" + v + ".parquet");
+      DeltaTables.writeCommit(source, v, "part-" + v + ".parquet");
+      DeltaTables.writeCommit(target, v, "part-" + v + ".parquet");
     }
   }
 
@@ -35,8 +32,8 @@ class LogDivergenceTest {
 
   @Test
   void findsSameSizeDifferentBytes() throws IOException {
-    writeCommit(target, 5, "part-X.parquet");
-    writeCommit(target, 6, "part-Y.parquet");
+    DeltaTables.writeCommit(target, 5, "part-X.parquet");
+    DeltaTables.writeCommit(target, 6, "part-Y.parquet");
     assertThat(Files.size(commit(target, 5))).isEqualTo(Files.size(commit(source, 5)));
 
     assertThat(log(source).firstDifferingVersion(log(target), 0, 7)).contains(5L);
@@ -46,7 +43,7 @@ class LogDivergenceTest {
 
   @Test
   void findsCommitOfDifferentSize() throws IOException {
-    writeCommit(target, 2, "part-with-a-longer-name.parquet");
+    DeltaTables.writeCommit(target, 2, "part-with-a-longer-name.parquet");
 
     assertThat(log(target).firstDifferingVersion(log(source), 0, 7)).contains(2L);
   }
@@ -55,7 +52,7 @@ class LogDivergenceTest {
   void comparesOnlyVersionsBothLogsCover() throws IOException {
     Files.delete(commit(target, 0));
     Files.delete(commit(target, 1));
-    writeCommit(source, 8, "part-8.parquet");
+    DeltaTables.writeCommit(source, 8, "part-8.parquet");
 
     assertThat(log(source).firstDifferingVersion(log(target), 0, 8)).isEqualTo(Optional.empty());
   }
@@ -79,20 +76,5 @@ class LogDivergenceTest {
 
   private static java.nio.file.Path commit(java.nio.file.Path table, long version) {
     return table.resolve("_delta_log").resolve(LogFile.commitFileName(version));
-  }
-
-  private static void writeCommit(java.nio.file.Path table, long version, String file)
-      throws IOException {
-    List<String> lines = new ArrayList<>();
-    lines.add("{\"commitInfo\":{\"timestamp\":" + (1700000000000L + version) + "}}");
-    if (version == 0) {
-      lines.add("{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":2}}");
-      lines.add("{\"metaData\":{\"id\":\"t\",\"schemaString\":\"{}\",\"partitionColumns\":[],"
-          + "\"configuration\":{}}}");
-    }
-    lines.add("{\"add\":{\"path\":\"" + file + "\",\"partitionValues\":{},\"size\":1,"
-        + "\"modificationTime\":1,\"dataChange\":true}}");
-    Files.createDirectories(table.resolve("_delta_log"));
-    Files.write(commit(table, version), lines, StandardCharsets.UTF_8);
   }
 }
