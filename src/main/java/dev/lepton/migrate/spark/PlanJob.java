@@ -40,12 +40,11 @@ public final class PlanJob {
     if (bytes == 0) {
       return "none: nothing to copy";
     }
-    org.apache.spark.sql.Dataset<Row> runs;
-    try {
-      runs = spark.read().format("delta").load(layout.stateDir().child("runs").toString());
-    } catch (RuntimeException e) {
+    dev.lepton.migrate.store.Location history = layout.stateDir().child("runs");
+    if (!DeltaTables.exists(spark, history)) {
       return "unknown: no earlier run to measure throughput from";
     }
+    org.apache.spark.sql.Dataset<Row> runs = spark.read().format("delta").load(history.toString());
     java.util.List<Row> latest = runs.filter("throughput_mb_s > 0").orderBy(runs.col("ended_at").desc())
         .select("throughput_mb_s").limit(1).collectAsList();
     if (latest.isEmpty()) {
