@@ -182,25 +182,25 @@ public final class CopyJob {
     return file.action() == FileAction.COPY || file.action() == FileAction.ADOPT;
   }
 
-  /** Finds the tables, among those with log files to copy, that have a data file not copied in this run. */
+  /**
+   * Finds the tables, among those with log files to copy, that have a file not copied in this run.
+   * The failed rows stay distributed: only the distinct table roots reach the driver.
+   */
   private Set<String> tablesWithFailedData(List<PlannedFile> logFiles) {
     Set<String> tables = new TreeSet<>();
     logFiles.forEach(f -> tables.add(DeltaLogOrder.tableOf(f.relativePath())));
-    List<String> failedPaths = PendingRows.read(spark, List.of(pendingFolder()))
+    List<String> roots = List.copyOf(tables);
+    List<String> blocked = PendingRows.read(spark, List.of(pendingFolder()))
         .filter("status NOT IN ('copied', 'adopted')")
         .select("path")
-        .limit(1_000_000)
         .as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList();
-    Set<String> blocked = new TreeSet<>();
-    for (String path : failedPaths) {
-      for (String table : tables) {
-        if (table.isEmpty() || path.startsWith(table + "/")) {
-          blocked.add(table);
-        }
-      }
-    }
-    return blocked;
+        .javaRDD()
+        .flatMap(path -> roots.stream()
+            .filter(table -> table.isEmpty() || path.startsWith(table + "/"))
+            .iterator())
+        .distinct()
+        .collect();
+    return new TreeSet<>(blocked);
   }
 
   private ManifestRow blockedRow(PlannedFile file, String table) {
