@@ -34,14 +34,14 @@ final class Commands {
 
   private static ExitCode plan(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
-    SparkSession spark = session(arguments, "plan");
+    SparkSession spark = session(arguments, config, "plan");
     out.println(new PlanJob(spark, config).describe());
     return ExitCode.SUCCESS;
   }
 
   private static ExitCode copy(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
-    SparkSession spark = session(arguments, "copy");
+    SparkSession spark = session(arguments, config, "copy");
     RunSummary summary = new CopyJob(spark, config, out).run();
     out.print(SummaryTable.render(summary));
     return summary.outcome();
@@ -49,13 +49,13 @@ final class Commands {
 
   private static ExitCode verify(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
-    SparkSession spark = session(arguments, "verify");
+    SparkSession spark = session(arguments, config, "verify");
     return VerifyCommand.run(spark, config, out);
   }
 
   private static ExitCode generate(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, Set.of("migration.target"));
-    SparkSession spark = session(arguments, "generate");
+    SparkSession spark = session(arguments, config, "generate");
     return GenerateCommand.run(spark, config, out);
   }
 
@@ -69,7 +69,20 @@ final class Commands {
     return config;
   }
 
-  static SparkSession session(Arguments arguments, String command) {
+  /**
+   * Sets the connector keys of {@code migration.stores} on the session's Hadoop configuration, which
+   * the driver ships to every task. A key given with {@code --conf spark.hadoop.KEY} wins.
+   */
+  private static void applyStoreSettings(SparkSession spark, MigrationConfig config, Arguments arguments) {
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    config.stores().hadoopSettings().forEach((key, value) -> {
+      if (!arguments.confs().containsKey("spark.hadoop." + key)) {
+        hadoop.set(key, value);
+      }
+    });
+  }
+
+  static SparkSession session(Arguments arguments, MigrationConfig config, String command) {
     String level = arguments.logLevel().map(l -> l.toLowerCase(Locale.ROOT)).orElse(null);
     if (level != null && !LOG_LEVELS.contains(level)) {
       throw new InvalidInputException(
@@ -85,6 +98,7 @@ final class Commands {
       }
     }
     SparkSession spark = SparkSessions.getOrCreate("lepton-migrate " + command, arguments.confs());
+    applyStoreSettings(spark, config, arguments);
     if (level != null) {
       spark.sparkContext().setLogLevel(level.toUpperCase(Locale.ROOT));
       org.apache.logging.log4j.core.config.Configurator.setLevel("dev.lepton.migrate",

@@ -21,6 +21,7 @@ public record MigrationConfig(
     VerifySettings verify,
     Duration progressInterval,
     GenerateConfig generate,
+    StoreSettings stores,
     String renderedMasked,
     String digest) {
   public MigrationConfig {

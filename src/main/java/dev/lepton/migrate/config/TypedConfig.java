@@ -52,6 +52,7 @@ final class TypedConfig {
             typed.bool("migration.verify.fail-on-unverified")),
         typed.atLeast(typed.duration("migration.report.progress-interval"), Duration.ofSeconds(1)),
         typed.generate(),
+        typed.stores(),
         masked,
         sha256(masked));
   }
@@ -78,6 +79,16 @@ final class TypedConfig {
         backoff,
         bool("migration.copy.preserve-modification-time"),
         enumValue("migration.copy.on-conflict", ConflictPolicy.class));
+  }
+
+  private StoreSettings stores() {
+    try {
+      return StoreSettings.from(config);
+    } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+      throw new InvalidInputException(
+          "Cannot load config: a key under migration.stores has an invalid value: " + e.getMessage()
+              + ". Use a value of the type reference.conf documents for this key.", e);
+    }
   }
 
   private GenerateConfig generate() {
