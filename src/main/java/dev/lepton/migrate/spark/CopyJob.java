@@ -20,6 +20,7 @@ import dev.lepton.migrate.report.TaskResultFile;
 import dev.lepton.migrate.report.Units;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.store.PartSizing;
 import dev.lepton.migrate.store.RunLayout;
 import dev.lepton.migrate.store.Stores;
 import java.io.PrintStream;
@@ -54,6 +55,8 @@ public final class CopyJob {
   private final PrintStream console;
   private final RunLayout layout;
   private final HadoopConf conf;
+  private HadoopConf taskConf;
+  private boolean freshTargetInstances;
   private final String runId = RunIds.next();
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
@@ -64,6 +67,7 @@ public final class CopyJob {
     this.console = console;
     this.layout = RunLayout.of(config);
     this.conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    this.taskConf = conf;
   }
 
   public RunSummary run() {
@@ -134,12 +138,13 @@ public final class CopyJob {
 
   private int copyData(JavaSparkContext jsc, PlanResult plan, ProgressTracker tracker) {
     JavaRDD<PlannedFile> data = plan.files().filter(f -> isWork(f) && !DeltaLogOrder.isLogFile(f.relativePath()));
-    long[] totals = data.aggregate(new long[2],
-        (acc, f) -> new long[] {acc[0] + 1, acc[1] + f.source().size()},
-        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    long[] totals = data.aggregate(new long[3],
+        (acc, f) -> new long[] {acc[0] + 1, acc[1] + f.source().size(), Math.max(acc[2], f.source().size())},
+        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])});
     if (totals[0] == 0) {
       return 0;
     }
+    sizeUploadParts(totals[2]);
     TaskPlanning.DataTasks tasks =
         TaskPlanning.dataTasks(data, totals[0], totals[1], config.plan(), jsc.defaultParallelism());
     LOG.info("Copying {} data files ({}) in {} tasks of about {} each", totals[0], Units.bytes(totals[1]),
@@ -176,6 +181,23 @@ public final class CopyJob {
     LOG.info("Copying the logs of {} Delta tables in commit order", tasks.size());
     jsc.setJobGroup("lepton-copy-logs", "Copy Delta logs of " + tasks.size() + " tables in commit order", false);
     execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
+  }
+
+  /**
+   * Raises the target connector's part size where the largest file of the run would otherwise need
+   * more parts than the store allows. Tasks then open their own file system instance, because cached
+   * instances keep the part size they were created with.
+   */
+  private void sizeUploadParts(long largestFile) {
+    Map<String, String> settings = PartSizing.settingsFor(layout.target().kind(), largestFile, conf.get());
+    if (settings.isEmpty()) {
+      return;
+    }
+    org.apache.hadoop.conf.Configuration sized = new org.apache.hadoop.conf.Configuration(conf.get());
+    settings.forEach(sized::set);
+    taskConf = new HadoopConf(sized);
+    freshTargetInstances = true;
+    LOG.info("Upload part settings {} chosen for the largest file of {} bytes", settings, largestFile);
   }
 
   private static boolean isWork(PlannedFile file) {
@@ -219,19 +241,28 @@ public final class CopyJob {
     LongAccumulator files = tracker.filesAccumulator();
     LongAccumulator bytes = tracker.bytesAccumulator();
     Location stateDir = layout.stateDir();
-    HadoopConf taskConf = conf;
+    HadoopConf hadoop = taskConf;
+    boolean fresh = freshTargetInstances;
     String id = runId;
     tasks.foreachPartition(it -> {
-      FileSystem sourceFs = Stores.fileSystem(context.source(), taskConf.get());
-      FileSystem targetFs = Stores.targetFileSystem(context.target(), taskConf.get());
-      FileSystem stateFs = Stores.targetFileSystem(stateDir, taskConf.get());
-      CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add));
-      while (it.hasNext()) {
-        CopyTask task = it.next();
-        List<ManifestRow> rows = runner.run(task);
-        String name = phase + "-" + task.id() + "-" + org.apache.spark.TaskContext.get().attemptNumber();
-        TaskResultFile.write(stateFs, stateDir, id, name, rows);
-        files.add(rows.size());
+      FileSystem sourceFs = Stores.fileSystem(context.source(), hadoop.get());
+      FileSystem targetFs = fresh
+          ? Stores.newTargetInstance(context.target(), hadoop.get())
+          : Stores.targetFileSystem(context.target(), hadoop.get());
+      FileSystem stateFs = Stores.targetFileSystem(stateDir, hadoop.get());
+      try {
+        CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add));
+        while (it.hasNext()) {
+          CopyTask task = it.next();
+          List<ManifestRow> rows = runner.run(task);
+          String name = phase + "-" + task.id() + "-" + org.apache.spark.TaskContext.get().attemptNumber();
+          TaskResultFile.write(stateFs, stateDir, id, name, rows);
+          files.add(rows.size());
+        }
+      } finally {
+        if (fresh) {
+          targetFs.close();
+        }
       }
     });
   }
