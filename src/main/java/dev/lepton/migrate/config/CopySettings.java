@@ -14,7 +14,8 @@ public record CopySettings(
     int maxAttempts,
     Duration retryBackoff,
     boolean preserveModificationTime,
-    ConflictPolicy onConflict)
+    ConflictPolicy onConflict,
+    boolean storeChecksums)
     implements Serializable {
   public CopySettings {
     if (bufferSize < 4096) {

@@ -78,7 +78,8 @@ final class TypedConfig {
         intInRange("migration.copy.max-attempts", 1, 20),
         backoff,
         bool("migration.copy.preserve-modification-time"),
-        enumValue("migration.copy.on-conflict", ConflictPolicy.class));
+        enumValue("migration.copy.on-conflict", ConflictPolicy.class),
+        bool("migration.copy.store-checksums"));
   }
 
   private StoreSettings stores() {
