@@ -7,6 +7,7 @@ import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.CopyContext;
 import dev.lepton.migrate.copy.CopyTaskRunner;
 import dev.lepton.migrate.copy.FileCopier;
+import dev.lepton.migrate.copy.ThrottleCounters;
 import dev.lepton.migrate.copy.VerifyMode;
 import dev.lepton.migrate.plan.CopyTask;
 import dev.lepton.migrate.plan.DeltaLogOrder;
@@ -60,6 +61,7 @@ public final class CopyJob {
   private final String runId = RunIds.next();
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final LongAccumulator throttledAccumulator;
 
   public CopyJob(SparkSession spark, MigrationConfig config, PrintStream console) {
     this.spark = spark;
@@ -68,6 +70,16 @@ public final class CopyJob {
     this.layout = RunLayout.of(config);
     this.conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     this.taskConf = conf;
+    this.throttledAccumulator = spark.sparkContext().longAccumulator("lepton.copy.throttled");
+  }
+
+  /** Returns how many tasks an executor runs at once, the most copies it runs in parallel. */
+  private int executorSlots() {
+    org.apache.spark.SparkConf sparkConf = spark.sparkContext().getConf();
+    if (sparkConf.contains("spark.executor.cores")) {
+      return Math.max(1, sparkConf.getInt("spark.executor.cores", 1) / Math.max(1, sparkConf.getInt("spark.task.cpus", 1)));
+    }
+    return Math.max(1, spark.sparkContext().defaultParallelism());
   }
 
   public RunSummary run() {
@@ -97,6 +109,10 @@ public final class CopyJob {
       timed("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
     }
 
+    if (throttledAccumulator.value() > 0) {
+      notes.add("the store throttled " + throttledAccumulator.value() + " requests; the connectors retried them"
+          + " and the job lowered its copy concurrency while throttling lasted");
+    }
     long recordStarted = System.nanoTime();
     RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
     RunSummary summary = recorder.record(manifest, plan, started, phases, notes, "copy",
@@ -240,6 +256,8 @@ public final class CopyJob {
     CopyContext context = new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy());
     LongAccumulator files = tracker.filesAccumulator();
     LongAccumulator bytes = tracker.bytesAccumulator();
+    LongAccumulator throttled = throttledAccumulator;
+    int slots = executorSlots();
     Location stateDir = layout.stateDir();
     HadoopConf hadoop = taskConf;
     boolean fresh = freshTargetInstances;
@@ -251,7 +269,8 @@ public final class CopyJob {
           : Stores.targetFileSystem(context.target(), hadoop.get());
       FileSystem stateFs = Stores.targetFileSystem(stateDir, hadoop.get());
       try {
-        CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add));
+        CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add),
+            ThrottleCounters.governor(slots), throttled::add);
         while (it.hasNext()) {
           CopyTask task = it.next();
           List<ManifestRow> rows = runner.run(task);
