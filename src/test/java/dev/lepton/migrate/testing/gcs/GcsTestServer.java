@@ -1,12 +1,14 @@
 package dev.lepton.migrate.testing.gcs;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class GcsTestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GcsTestServer.class);
+
+  static {
+    // The JDK server leaves Nagle's algorithm on unless told otherwise, which adds about 40 ms to
+    // each small answer; it reads this property once, when its first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -85,6 +95,23 @@ public final class GcsTestServer implements AutoCloseable {
   public GcsTestServer createBucket(String bucket) {
     store.createBucket(bucket);
     return this;
+  }
+
+  /**
+   * Stores an object directly, as a finished upload would, without counting a request; for
+   * seeding tests with many objects quickly.
+   */
+  public void putObject(String bucket, String name, byte[] content) throws IOException {
+    Path blob = store.newBlobPath();
+    BlobDigest digest = BlobFiles.write(new ByteArrayInputStream(content), blob);
+    ObjectAttributes attributes =
+        new ObjectAttributes(ObjectAttributes.DEFAULT_CONTENT_TYPE, null, null, null, null, Map.of());
+    store.commit(bucket, name, blob, digest, null, attributes, Preconditions.NONE);
+  }
+
+  /** Returns the names of a bucket's objects in listing order. */
+  public List<String> objectNames(String bucket) {
+    return List.copyOf(store.objects(bucket).keySet());
   }
 
   /**
