@@ -36,6 +36,6 @@ public enum AbfsCall {
   DELETE,
   /** {@code POST path} with {@code x-ms-lease-action}. */
   LEASE,
-  /** Any request the server does not implement; it is answered with 400. */
+  /** Any request the server does not implement, which gets status 400. */
   UNSUPPORTED
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Request counts by {@link AbfsCall}, including requests answered with an injected fault, and the
- * request lines of the most recent requests.
+ * Request counts by {@link AbfsCall}, including requests that got an injected fault, and the request
+ * lines of the most recent requests.
  */
 public final class AbfsCallCounters {
   private static final int JOURNAL_CAPACITY = 10_000;
@@ -45,7 +45,7 @@ public final class AbfsCallCounters {
     return received.get(call).get();
   }
 
-  /** Returns how many requests of this kind were answered with an injected fault. */
+  /** Returns how many requests of this kind got an injected fault. */
   public long faulted(AbfsCall call) {
     return faulted.get(call).get();
   }
@@ -63,7 +63,7 @@ public final class AbfsCallCounters {
   }
 
   /**
-   * Returns the last requests, oldest first, as {@code KIND METHOD PATH?QUERY}; at most 10,000 are
+   * Returns the last requests, oldest first, as {@code KIND METHOD PATH?QUERY}. At most 10,000 are
    * kept.
    */
   public List<String> journal() {

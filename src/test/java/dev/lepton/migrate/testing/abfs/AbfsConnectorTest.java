@@ -72,7 +72,7 @@ class AbfsConnectorTest {
     abfs.hadoopConf().forEach(conf::set);
     conf.setInt("fs.azure.list.max.results", LIST_PAGE_SIZE);
     conf.setBoolean("fs.abfs.impl.disable.cache", true);
-    // Short backoff keeps retry tests fast; the retry count stays the driver's own.
+    // A short backoff keeps retry tests fast, and the retry count stays the driver's own.
     conf.setInt("fs.azure.io.retry.min.backoff.interval", 100);
     conf.setInt("fs.azure.io.retry.backoff.interval", 100);
     conf.setInt("fs.azure.io.retry.max.backoff.interval", 500);
@@ -95,7 +95,7 @@ class AbfsConnectorTest {
   }
 
   @Test
-  void largeWriteIsAppendedInBlocksAndStoredOnDisk() throws Exception {
+  void largeWriteUsesBlocksOnDisk() throws Exception {
     int size = 40 * 1024 * 1024;
     TestBytes.write(fs, path("blocks/large"), size, 3);
 
@@ -328,12 +328,12 @@ class AbfsConnectorTest {
   }
 
   @Test
-  void tooManyRequestsIsNotRetriedByThisDriverVersion() throws Exception {
+  void tooManyRequestsIsNotRetried() throws Exception {
     org.apache.hadoop.fs.Path file = path("faults/throttled");
     TestBytes.writeText(fs, file, "payload");
     server.calls().reset();
 
-    // hadoop-azure 3.3.4 retries only 408 and 5xx other than 501 and 505; the service throttles with 503.
+    // hadoop-azure 3.3.4 retries only 408 and 5xx other than 501 and 505, because the service throttles with 503.
     server.faults().failNext(AbfsCall.GET_STATUS, 1, 429);
 
     assertThatThrownBy(() -> fs.getFileStatus(file))

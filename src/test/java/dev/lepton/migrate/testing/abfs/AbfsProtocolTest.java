@@ -43,8 +43,8 @@ class AbfsProtocolTest {
     server.close();
   }
 
-  /** An answer: status, headers (names in lower case) and body. */
-  private record Answer(int status, Map<String, String> headers, String body) {
+  /** A response: status, headers (names in lower case) and body. */
+  private record Response(int status, Map<String, String> headers, String body) {
     String header(String name) {
       return headers.get(name.toLowerCase());
     }
@@ -60,9 +60,9 @@ class AbfsProtocolTest {
     call("PATCH", "flush/file", "action=append&position=0", Map.of(), "hello");
     call("PATCH", "flush/file", "action=append&position=10", Map.of(), "later");
 
-    Answer gap = call("PATCH", "flush/file", "action=flush&position=15", Map.of(), "");
-    Answer behind = call("PATCH", "flush/file", "action=flush&position=3", Map.of(), "");
-    Answer flushed = call("PATCH", "flush/file", "action=flush&position=5&close=true", Map.of(), "");
+    Response gap = call("PATCH", "flush/file", "action=flush&position=15", Map.of(), "");
+    Response behind = call("PATCH", "flush/file", "action=flush&position=3", Map.of(), "");
+    Response flushed = call("PATCH", "flush/file", "action=flush&position=5&close=true", Map.of(), "");
 
     assertThat(gap.status()).isEqualTo(400);
     assertThat(gap.errorCode()).isEqualTo("InvalidFlushPosition");
@@ -78,7 +78,7 @@ class AbfsProtocolTest {
     call("PATCH", "parallel/file", "action=append&position=5", Map.of(), "world");
     call("PATCH", "parallel/file", "action=append&position=0", Map.of(), "hello");
 
-    Answer flushed = call("PATCH", "parallel/file", "action=flush&position=10", Map.of(), "");
+    Response flushed = call("PATCH", "parallel/file", "action=flush&position=10", Map.of(), "");
 
     assertThat(flushed.status()).isEqualTo(200);
     assertThat(call("GET", "parallel/file", "", Map.of(), "").body()).isEqualTo("helloworld");
@@ -86,11 +86,11 @@ class AbfsProtocolTest {
 
   @Test
   void conditionalCreatesCheckExistenceAndEtag() throws Exception {
-    Answer created = call("PUT", "conditional/file", "resource=file", Map.of(), "");
+    Response created = call("PUT", "conditional/file", "resource=file", Map.of(), "");
 
-    Answer again = call("PUT", "conditional/file", "resource=file", Map.of("If-None-Match", "*"), "");
-    Answer stale = call("PUT", "conditional/file", "resource=file", Map.of("If-Match", "\"0x8D0000000000000\""), "");
-    Answer current = call("PUT", "conditional/file", "resource=file", Map.of("If-Match", created.header("ETag")), "");
+    Response again = call("PUT", "conditional/file", "resource=file", Map.of("If-None-Match", "*"), "");
+    Response stale = call("PUT", "conditional/file", "resource=file", Map.of("If-Match", "\"0x8D0000000000000\""), "");
+    Response current = call("PUT", "conditional/file", "resource=file", Map.of("If-Match", created.header("ETag")), "");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(again.status()).isEqualTo(409);
@@ -107,17 +107,17 @@ class AbfsProtocolTest {
     call("PUT", "lease/file", "resource=file", Map.of(), "");
     String leaseId = "11111111-2222-3333-4444-555555555555";
 
-    Answer acquired = lease("acquire", Map.of("x-ms-lease-duration", "-1", "x-ms-proposed-lease-id", leaseId));
-    Answer second = lease("acquire", Map.of("x-ms-lease-duration", "15"));
-    Answer withoutId = call("PATCH", "lease/file", "action=append&position=0", Map.of(), "x");
-    Answer wrongId =
+    Response acquired = lease("acquire", Map.of("x-ms-lease-duration", "-1", "x-ms-proposed-lease-id", leaseId));
+    Response second = lease("acquire", Map.of("x-ms-lease-duration", "15"));
+    Response withoutId = call("PATCH", "lease/file", "action=append&position=0", Map.of(), "x");
+    Response wrongId =
         call("PATCH", "lease/file", "action=append&position=0",
             Map.of("x-ms-lease-id", "99999999-2222-3333-4444-555555555555"), "x");
-    Answer withId = call("PATCH", "lease/file", "action=append&position=0", Map.of("x-ms-lease-id", leaseId), "x");
-    Answer renewed = lease("renew", Map.of("x-ms-lease-id", leaseId));
-    Answer broken = lease("break", Map.of("x-ms-lease-break-period", "0"));
-    Answer renewAfterBreak = lease("renew", Map.of("x-ms-lease-id", leaseId));
-    Answer afterBreak = call("PATCH", "lease/file", "action=flush&position=1", Map.of(), "");
+    Response withId = call("PATCH", "lease/file", "action=append&position=0", Map.of("x-ms-lease-id", leaseId), "x");
+    Response renewed = lease("renew", Map.of("x-ms-lease-id", leaseId));
+    Response broken = lease("break", Map.of("x-ms-lease-break-period", "0"));
+    Response renewAfterBreak = lease("renew", Map.of("x-ms-lease-id", leaseId));
+    Response afterBreak = call("PATCH", "lease/file", "action=flush&position=1", Map.of(), "");
 
     assertThat(acquired.status()).isEqualTo(201);
     assertThat(acquired.header("x-ms-lease-id")).isEqualTo(leaseId);
@@ -136,13 +136,13 @@ class AbfsProtocolTest {
   @Test
   void releasedLeaseNoLongerBlocksWriters() throws Exception {
     call("PUT", "release/file", "resource=file", Map.of(), "");
-    Answer acquired = lease("release/file", "acquire", Map.of("x-ms-lease-duration", "30"));
+    Response acquired = lease("release/file", "acquire", Map.of("x-ms-lease-duration", "30"));
     String leaseId = acquired.header("x-ms-lease-id");
 
-    Answer wrongRelease =
+    Response wrongRelease =
         lease("release/file", "release", Map.of("x-ms-lease-id", "99999999-2222-3333-4444-555555555555"));
-    Answer released = lease("release/file", "release", Map.of("x-ms-lease-id", leaseId));
-    Answer deleted = call("DELETE", "release/file", "", Map.of(), "");
+    Response released = lease("release/file", "release", Map.of("x-ms-lease-id", leaseId));
+    Response deleted = call("DELETE", "release/file", "", Map.of(), "");
 
     assertThat(wrongRelease.errorCode()).isEqualTo("LeaseIdMismatchWithLeaseOperation");
     assertThat(released.status()).isEqualTo(200);
@@ -154,18 +154,18 @@ class AbfsProtocolTest {
     call("PUT", "moves/a", "resource=file", Map.of(), "");
     call("PUT", "moves/b", "resource=file", Map.of(), "");
 
-    Answer missingSource = rename("moves/none", "moves/x", Map.of());
-    Answer missingParent = rename("moves/a", "nowhere/x", Map.of());
-    Answer taken = rename("moves/a", "moves/b", Map.of("If-None-Match", "*"));
-    Answer intoItself = rename("moves", "moves/inner", Map.of());
-    Answer moved = rename("moves/a", "moves/c", Map.of());
+    Response missingSource = rename("moves/none", "moves/x", Map.of());
+    Response missingParent = rename("moves/a", "nowhere/x", Map.of());
+    Response existingDestination = rename("moves/a", "moves/b", Map.of("If-None-Match", "*"));
+    Response intoItself = rename("moves", "moves/inner", Map.of());
+    Response moved = rename("moves/a", "moves/c", Map.of());
 
     assertThat(missingSource.status()).isEqualTo(404);
     assertThat(missingSource.errorCode()).isEqualTo("SourcePathNotFound");
     assertThat(missingParent.status()).isEqualTo(404);
     assertThat(missingParent.errorCode()).isEqualTo("RenameDestinationParentPathNotFound");
-    assertThat(taken.status()).isEqualTo(409);
-    assertThat(taken.errorCode()).isEqualTo("PathAlreadyExists");
+    assertThat(existingDestination.status()).isEqualTo(409);
+    assertThat(existingDestination.errorCode()).isEqualTo("PathAlreadyExists");
     assertThat(intoItself.status()).isEqualTo(409);
     assertThat(moved.status()).isEqualTo(201);
     assertThat(server.paths(FILESYSTEM)).contains("moves/c").doesNotContain("moves/a");
@@ -175,12 +175,12 @@ class AbfsProtocolTest {
   void deleteOfNonEmptyDirectoryNeedsRecursive() throws Exception {
     call("PUT", "tree/child", "resource=file", Map.of(), "");
 
-    Answer refused = call("DELETE", "tree", "recursive=false", Map.of(), "");
-    Answer deleted = call("DELETE", "tree", "recursive=true", Map.of(), "");
-    Answer missing = call("HEAD", "tree", "action=getStatus", Map.of(), "");
+    Response nonRecursive = call("DELETE", "tree", "recursive=false", Map.of(), "");
+    Response deleted = call("DELETE", "tree", "recursive=true", Map.of(), "");
+    Response missing = call("HEAD", "tree", "action=getStatus", Map.of(), "");
 
-    assertThat(refused.status()).isEqualTo(409);
-    assertThat(refused.errorCode()).isEqualTo("DirectoryNotEmpty");
+    assertThat(nonRecursive.status()).isEqualTo(409);
+    assertThat(nonRecursive.errorCode()).isEqualTo("DirectoryNotEmpty");
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.errorCode()).isEqualTo("PathNotFound");
@@ -199,7 +199,7 @@ class AbfsProtocolTest {
     do {
       String query = "resource=filesystem&directory=pages&recursive=true&maxResults=2"
           + (continuation == null ? "" : "&continuation=" + java.net.URLEncoder.encode(continuation, StandardCharsets.UTF_8));
-      Answer page = call("GET", "", query, Map.of(), "");
+      Response page = call("GET", "", query, Map.of(), "");
       JsonNode paths = JSON.readTree(page.body()).get("paths");
       paths.forEach(path -> names.add(path.get("name").asText()));
       continuation = page.header("x-ms-continuation");
@@ -228,8 +228,8 @@ class AbfsProtocolTest {
   void readPastTheEndAnswers416() throws Exception {
     server.putFile(FILESYSTEM, "short/file", "0123456789".getBytes(StandardCharsets.UTF_8));
 
-    Answer middle = call("GET", "short/file", "", Map.of("Range", "bytes=2-4"), "");
-    Answer past = call("GET", "short/file", "", Map.of("Range", "bytes=10-20"), "");
+    Response middle = call("GET", "short/file", "", Map.of("Range", "bytes=2-4"), "");
+    Response past = call("GET", "short/file", "", Map.of("Range", "bytes=10-20"), "");
 
     assertThat(middle.status()).isEqualTo(206);
     assertThat(middle.body()).isEqualTo("234");
@@ -246,24 +246,24 @@ class AbfsProtocolTest {
     assertThat(connection.getHeaderField("x-ms-error-code")).isEqualTo("NoAuthenticationInformation");
   }
 
-  private static Answer lease(String action, Map<String, String> headers) throws Exception {
+  private static Response lease(String action, Map<String, String> headers) throws Exception {
     return lease("lease/file", action, headers);
   }
 
-  private static Answer lease(String path, String action, Map<String, String> headers) throws Exception {
+  private static Response lease(String path, String action, Map<String, String> headers) throws Exception {
     Map<String, String> all = new LinkedHashMap<>(headers);
     all.put("x-ms-lease-action", action);
     return call("POST", path, "", all, "");
   }
 
-  private static Answer rename(String source, String destination, Map<String, String> headers) throws Exception {
+  private static Response rename(String source, String destination, Map<String, String> headers) throws Exception {
     Map<String, String> all = new LinkedHashMap<>(headers);
     all.put("x-ms-rename-source", "/" + FILESYSTEM + "/" + source);
     return call("PUT", destination, "", all, "");
   }
 
   /** Sends one request signed with the account key; PATCH goes as PUT with a method override. */
-  private static Answer call(String method, String path, String query, Map<String, String> headers, String body)
+  private static Response call(String method, String path, String query, Map<String, String> headers, String body)
       throws Exception {
     HttpURLConnection connection = open(method.equals("PATCH") ? "PUT" : method, path, query);
     if (method.equals("PATCH")) {
@@ -282,15 +282,15 @@ class AbfsProtocolTest {
       }
     }
     int status = connection.getResponseCode();
-    Map<String, String> answerHeaders = new LinkedHashMap<>();
+    Map<String, String> responseHeaders = new LinkedHashMap<>();
     connection.getHeaderFields().forEach((name, values) -> {
       if (name != null) {
-        answerHeaders.put(name.toLowerCase(), values.get(0));
+        responseHeaders.put(name.toLowerCase(), values.get(0));
       }
     });
     InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
     String text = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-    return new Answer(status, answerHeaders, text);
+    return new Response(status, responseHeaders, text);
   }
 
   private static HttpURLConnection open(String method, String path, String query) throws IOException {

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates each request with Shared Key, counts it, answers it with an injected fault if one
- * is pending for its kind, and otherwise hands it to the handler of its kind. Errors become the
- * service's answers: {@code x-ms-error-code} and, except for HEAD, a JSON body.
+ * Authenticates each request with Shared Key, counts it, fails it with an injected fault if one is
+ * pending for its kind, and otherwise passes it to the handler of its kind. Errors become the
+ * service's error responses: {@code x-ms-error-code} and, except for HEAD, a JSON body.
  */
 final class AbfsRouter implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(AbfsRouter.class);

@@ -23,26 +23,33 @@ import org.slf4j.LoggerFactory;
  * tests, faithful enough for the real {@code AzureBlobFileSystem} of hadoop-azure 3.3.4 to run
  * unchanged against it.
  *
- * <p>Served: filesystem create, get and set properties, delete and List Paths (directory,
- * recursive, maxResults up to 5,000, continuation); path create ({@code resource=file|directory},
- * {@code If-None-Match: *}, {@code If-Match}), rename ({@code x-ms-rename-source}), append at a
- * position (parallel appends allowed), flush (contiguity and position checked, {@code
- * retainUncommittedData}, {@code close}), read with {@code Range} and {@code If-Match}, HEAD
- * (getStatus, getAccessControl), setProperties, setAccessControl, recursive delete, and leases
- * (acquire, renew, change, release, break) enforced on writes. Directories with more entries than
- * {@link #setDirectoryBatchSize(int)} are renamed and deleted over several calls joined by {@code
- * x-ms-continuation}. Requests must carry a valid Shared Key signature for account {@link #ACCOUNT}
- * with key {@link #ACCOUNT_KEY}.
+ * <p>Served calls:
  *
- * <p>File bodies are files under {@code rootDir/blobs}, streamed in and out; metadata is in memory
+ * <ul>
+ *   <li>filesystems: create, get and set properties, delete, and List Paths (directory, recursive,
+ *       maxResults up to 5,000, continuation);
+ *   <li>path create ({@code resource=file|directory}, {@code If-None-Match: *}, {@code If-Match})
+ *       and rename ({@code x-ms-rename-source});
+ *   <li>append at a position, in any order, and flush (contiguity and position checked, {@code
+ *       retainUncommittedData}, {@code close});
+ *   <li>read with {@code Range} and {@code If-Match}, HEAD (getStatus, getAccessControl),
+ *       setProperties, setAccessControl, recursive delete;
+ *   <li>leases (acquire, renew, change, release, break), enforced on writes.
+ * </ul>
+ *
+ * <p>Directories with more entries than {@link #setDirectoryBatchSize(int)} are renamed and deleted
+ * over several calls joined by {@code x-ms-continuation}. Requests must carry a valid Shared Key
+ * signature for account {@link #ACCOUNT} with key {@link #ACCOUNT_KEY}.
+ *
+ * <p>File bodies are files under {@code rootDir/blobs}, streamed in and out. Metadata is in memory
  * and lost on {@link #close()}. The server uses the JDK's {@code HttpServer} for the reasons given
  * on the GCS test server: no dependency, streamed bodies.
  *
  * <p>Settings ({@link #hadoopConf()}): the driver builds its URL from the account's host unless
- * {@code fs.azure.abfs.endpoint} is an {@code IP:PORT}; then it sends plain HTTP (with {@code
+ * {@code fs.azure.abfs.endpoint} is an {@code IP:PORT}. Then it sends plain HTTP (with {@code
  * fs.azure.always.use.https=false} and an {@code abfs://} URI) to that address, with the account
  * name as the first path segment, and never resolves {@code ACCOUNT.dfs.core.windows.net}. The
- * URI of a filesystem is {@code abfs://FILESYSTEM@leptontest.dfs.core.windows.net/}; the account
+ * URI of a filesystem is {@code abfs://FILESYSTEM@leptontest.dfs.core.windows.net/}. The account
  * key is {@code fs.azure.account.key.leptontest.dfs.core.windows.net}, and {@code
  * fs.azure.account.hns.enabled=true} spares the namespace probe.
  */
@@ -50,7 +57,7 @@ public final class AbfsTestServer implements AutoCloseable {
   /** The only storage account this server serves. */
   public static final String ACCOUNT = "leptontest";
 
-  /** The account's host name in {@code abfs://} URIs; it is never resolved. */
+  /** The account's host name in {@code abfs://} URIs. The driver never resolves it. */
   public static final String ACCOUNT_HOST = ACCOUNT + ".dfs.core.windows.net";
 
   /** A fixed test key (base64 of "lepton-migrate-abfs-test-server-key"), not a real credential. */
@@ -59,8 +66,8 @@ public final class AbfsTestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AbfsTestServer.class);
 
   static {
-    // The JDK server leaves Nagle's algorithm on unless told otherwise, which adds about 40 ms to
-    // each small answer; it reads this property once, when its first server starts.
+    // By default the JDK server leaves Nagle's algorithm on, which added about 40 ms to each small
+    // response here. It reads this property once, when its first server starts.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -109,7 +116,7 @@ public final class AbfsTestServer implements AutoCloseable {
 
   /**
    * Writes a file directly, creating missing parents, as a create, append and flush would, without
-   * counting requests; for seeding tests with many files quickly.
+   * counting requests. Tests use it to seed many files quickly.
    */
   public void putFile(String filesystem, String path, byte[] content) throws IOException {
     String normalized = PathCodec.normalize(path);
@@ -136,7 +143,7 @@ public final class AbfsTestServer implements AutoCloseable {
 
   /**
    * Sets how many entries one rename or delete call moves or removes in a directory before it
-   * answers with a continuation token; unlimited by default.
+   * responds with a continuation token. The default is no limit.
    */
   public void setDirectoryBatchSize(int entries) {
     treeChanges.setBatchSize(entries);
@@ -164,7 +171,7 @@ public final class AbfsTestServer implements AutoCloseable {
     return counters;
   }
 
-  /** Returns the fault injector, for answering the next calls of a kind with 503 or another status. */
+  /** Returns the fault injector, which fails the next calls of a kind with 503 or another status. */
   public AbfsFaultInjector faults() {
     return faults;
   }

@@ -45,12 +45,12 @@ final class ConnectionRecorder extends SecurityManager implements AutoCloseable 
 
   @Override
   public void checkPermission(Permission permission) {
-    // Everything is permitted; only connections are recorded.
+    // Everything is permitted, and only connections are recorded.
   }
 
   @Override
   public void checkPermission(Permission permission, Object context) {
-    // Everything is permitted; only connections are recorded.
+    // Everything is permitted, and only connections are recorded.
   }
 
   @Override

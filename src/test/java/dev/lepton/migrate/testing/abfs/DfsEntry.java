@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * A file or directory of a hierarchical namespace. Mutable, and only touched under the lock of
  * {@link DfsNamespace}. A file's committed bytes are the first {@code length} bytes of {@code
- * blob}; appended data waits in {@code pending}, keyed by position, until a flush commits it.
+ * blob}. Appended data waits in {@code pending}, keyed by position, until a flush commits it.
  */
 final class DfsEntry {
   final boolean directory;

@@ -2,7 +2,7 @@ package dev.lepton.migrate.testing.abfs;
 
 import java.time.Instant;
 
-/** The values of an entry that answers report, copied so they can be sent outside the lock. */
+/** The values of an entry that responses report, copied so they can be sent outside the lock. */
 record DfsEntryView(
     boolean directory,
     long length,

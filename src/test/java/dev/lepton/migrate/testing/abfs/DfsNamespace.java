@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The filesystems of one account with a hierarchical namespace: directories are entries of their
  * own, creating a path creates its missing parents, and renaming a directory moves its subtree at
- * once. Metadata is in memory; file bodies are files under {@code root/blobs}. Every method that
+ * once. Metadata is in memory, and file bodies are files under {@code root/blobs}. Every method that
  * reads or changes the tree holds this object's lock, as do {@link FileContents} and {@link
  * TreeChanges}.
  */
@@ -112,7 +112,7 @@ final class DfsNamespace {
 
   /**
    * Creates a file or directory with its missing parents. A file that exists is replaced by an
-   * empty one unless {@code If-None-Match: *} forbids it; a directory that exists is kept as it is.
+   * empty one unless {@code If-None-Match: *} forbids it. A directory that exists is kept as it is.
    */
   synchronized DfsEntry create(String filesystem, String path, CreateOptions options) {
     Filesystem fs = filesystem(filesystem);
@@ -122,6 +122,7 @@ final class DfsNamespace {
       throw new DfsException(
           409, "PathConflict", "The path exists as a " + existing.resourceType() + ": /" + path);
     }
+
     Instant now = now();
     String permissions = Permissions.effective(options.permissions(), options.umask(), options.directory());
     if (existing != null && existing.directory) {
@@ -130,6 +131,7 @@ final class DfsNamespace {
       }
       return existing;
     }
+
     createParents(fs, path, now);
     if (existing != null) {
       checkWriteLease(path, existing, options.leaseId(), now);
@@ -142,6 +144,7 @@ final class DfsNamespace {
       existing.permissions = permissions;
       return existing;
     }
+
     DfsEntry created = new DfsEntry(options.directory(), now, newEtag(), permissions);
     if (options.properties() != null) {
       created.properties = options.properties();

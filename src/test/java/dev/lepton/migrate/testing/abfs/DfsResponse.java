@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The answer to one DFS request, with the headers every answer of the service carries. */
+/** The response to one DFS request, with the headers every response of the service carries. */
 final class DfsResponse {
   /** RFC 1123 dates with a two-digit day, as the service writes {@code Last-Modified}. */
   static final DateTimeFormatter HTTP_DATE =
@@ -41,7 +41,7 @@ final class DfsResponse {
     return header(name, HTTP_DATE.format(instant));
   }
 
-  /** Sends a status without a body; a HEAD answer may carry the resource's Content-Length. */
+  /** Sends a status without a body. A HEAD response may carry the resource's Content-Length. */
   void send(int status, long headContentLength) throws IOException {
     committed = true;
     if (head) {

@@ -1,6 +1,6 @@
 package dev.lepton.migrate.testing.abfs;
 
-/** ETag comparison: headers carry etags in quotes, list answers without. */
+/** ETag comparison: headers carry etags in quotes, list responses without. */
 final class Etags {
   private Etags() {}
 

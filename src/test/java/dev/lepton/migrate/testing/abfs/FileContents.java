@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Appends, flushes and reads of file bodies. An append stores data at a position without making
- * it visible; a flush to position P commits the appended data between the file's length and P,
- * which must be contiguous, as the driver uploads blocks in parallel and flushes once.
+ * it visible. A flush to position P commits the appended data between the file's length and P,
+ * which must be contiguous. Appends may arrive in any order, because the driver uploads blocks in
+ * parallel and flushes once.
  */
 final class FileContents {
   private final DfsNamespace namespace;
@@ -53,7 +54,7 @@ final class FileContents {
   }
 
   /**
-   * Commits the appended data up to {@code position}; data appended beyond it is dropped unless
+   * Commits the appended data up to {@code position}. Data appended beyond it is dropped unless
    * {@code retainUncommittedData} is set. Returns the file's new etag.
    */
   String flush(String filesystem, String path, long position, boolean retainUncommittedData, String leaseId) {

@@ -79,7 +79,7 @@ final class Lease {
 
   /**
    * Starts a break of at most {@code periodSeconds}, or of the lease's remaining time when it is
-   * null; returns the seconds until the lease is broken.
+   * null. Returns the seconds until the lease is broken.
    */
   long breakLease(Instant now, Long periodSeconds) {
     State state = state(now);

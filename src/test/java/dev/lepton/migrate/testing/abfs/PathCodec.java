@@ -13,7 +13,7 @@ final class PathCodec {
 
   /**
    * Decodes a path of several segments, dropping empty ones, so {@code a//b/} reads as {@code
-   * a/b}; {@code +} stays a plus sign.
+   * a/b}. A {@code +} stays a plus sign.
    */
   static String decodePath(String rawPath) {
     List<String> segments = new ArrayList<>();

@@ -56,7 +56,7 @@ final class PathHandler {
     String sourcePath = query < 0 ? source : source.substring(0, query);
     String[] parts = (sourcePath.startsWith("/") ? sourcePath.substring(1) : sourcePath).split("/", 2);
     if (!PathCodec.decode(parts[0]).equals(request.filesystem())) {
-      // NOTE: the service can rename across filesystems of one account; this server cannot.
+      // NOTE: the service can rename across filesystems of one account, but this server cannot.
       throw new DfsException(
           400, "InvalidSourceUri", "Cannot rename across filesystems: " + source + " to " + request.filesystem());
     }
@@ -132,8 +132,9 @@ final class PathHandler {
   }
 
   /**
-   * Answers HEAD: the resource type, length, etag and POSIX attributes; user properties only
-   * without {@code action=getStatus}, and the ACL only with {@code action=getAccessControl}.
+   * Responds to HEAD with the resource type, length, etag and POSIX attributes. User properties
+   * come only without {@code action=getStatus}, and the ACL only with {@code
+   * action=getAccessControl}.
    */
   void getStatus(DfsRequest request, DfsResponse response, boolean accessControl) throws IOException {
     DfsEntryView view;

@@ -13,8 +13,8 @@ final class Permissions {
   private Permissions() {}
 
   /**
-   * Returns the symbolic permissions for a new path: the requested octal mode, or the symbolic one
-   * given as is, with the umask applied; the defaults when no mode is requested.
+   * Returns the symbolic permissions for a new path. A requested mode, octal or symbolic, has the
+   * umask applied. Without a requested mode the defaults apply.
    */
   static String effective(String requested, String umask, boolean directory) {
     if (requested == null) {

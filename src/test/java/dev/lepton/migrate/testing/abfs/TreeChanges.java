@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Deletes and renames. A directory with more descendants than the batch size is processed over
- * several calls, each answering with {@code x-ms-continuation} until the last, as the service does
- * for large directories; the driver repeats the call with the token.
+ * several calls, as the service does for large directories. Each call but the last responds with
+ * {@code x-ms-continuation}, and the driver repeats the call with that token.
  */
 final class TreeChanges {
   private final DfsNamespace namespace;

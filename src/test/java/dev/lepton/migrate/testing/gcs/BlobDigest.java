@@ -5,7 +5,7 @@ import java.util.Base64;
 
 /**
  * Size and checksums of stored bytes. The JSON API reports {@code crc32c} and {@code md5Hash} as
- * base64 of the big-endian digest; {@code md5} is null for composed objects, which have none.
+ * base64 of the big-endian digest. {@code md5} is null for composed objects, which have none.
  */
 record BlobDigest(long size, int crc32c, byte[] md5) {
   String crc32cBase64() {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A {@link GcsResponse} kept in memory, for the parts of a batch answer. Batches carry metadata
- * calls only, so their answers are small.
+ * A {@link GcsResponse} kept in memory, for the parts of a batch response. Batches carry metadata
+ * calls only, so their responses are small.
  */
 final class BufferedResponse implements GcsResponse {
   private final Map<String, String> headers = new LinkedHashMap<>();

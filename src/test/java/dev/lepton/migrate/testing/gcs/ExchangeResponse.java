@@ -29,7 +29,7 @@ final class ExchangeResponse implements GcsResponse {
   @Override
   public void sendEmpty(int status) throws IOException {
     committed = true;
-    // -1 tells HttpServer that no body follows; it then sends Content-Length: 0.
+    // With -1, HttpServer sends no body and a Content-Length of 0.
     exchange.sendResponseHeaders(status, -1);
   }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The {@code fields} parameter of partial responses, such as {@code
  * items(name,size),prefixes,nextPageToken} or {@code a/b}: keeps only the selected fields of a
- * JSON answer, applying a selection on an array to each element.
+ * JSON response, applying a selection on an array to each element.
  */
 final class FieldSelector {
   /** Selected field names; a null value selects the whole field. */

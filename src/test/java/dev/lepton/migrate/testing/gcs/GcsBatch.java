@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * The batch endpoint: a {@code multipart/mixed} body whose parts are whole HTTP requests ({@code
- * application/http}), answered with one {@code multipart/mixed} part per request, in order. The
- * connector batches metadata reads, deletes and copies this way.
+ * application/http}). The response has one {@code multipart/mixed} part per request, in order. The
+ * connector batches deletes and copies this way.
  */
 final class GcsBatch {
   /** The service accepts at most 100 calls in one batch. */

@@ -38,6 +38,6 @@ public enum GcsCall {
   DELETE_OBJECT,
   /** {@code POST /batch/storage/v1}; each request inside is also counted under its own kind. */
   BATCH,
-  /** Any request the server does not implement; it is answered with 501. */
+  /** Any request the server does not implement, which gets status 501. */
   UNSUPPORTED
 }

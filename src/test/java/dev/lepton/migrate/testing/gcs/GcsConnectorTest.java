@@ -88,7 +88,7 @@ class GcsConnectorTest {
   }
 
   @Test
-  void largeUploadIsSentInChunksAndStoredOnDisk() throws Exception {
+  void largeUploadUsesChunksOnDisk() throws Exception {
     int size = 40 * 1024 * 1024;
     TestBytes.write(fs, path("chunks/large"), size, 3);
 
@@ -163,7 +163,7 @@ class GcsConnectorTest {
   }
 
   @Test
-  void flatListingWithSmallPagesReturnsEveryObjectOnce() throws Exception {
+  void flatListingReturnsEveryObjectOnce() throws Exception {
     int count = 2500;
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < count; i++) {

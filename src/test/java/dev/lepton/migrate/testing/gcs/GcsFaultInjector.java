@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Answers the next requests of a kind with an error status instead of serving them, so tests can
+ * Fails the next requests of a kind with an error status instead of serving them, so tests can
  * check the connector's retries. Each injected fault is used once.
  */
 public final class GcsFaultInjector {
@@ -15,9 +15,9 @@ public final class GcsFaultInjector {
   GcsFaultInjector() {}
 
   /**
-   * Answers the next {@code count} requests of kind {@code call} with {@code status}, usually 429
-   * or 503, and a JSON error body of the kind the service sends. Replaces any fault still pending
-   * for that kind.
+   * Fails the next {@code count} requests of kind {@code call} with {@code status}, usually 429 or
+   * 503, and a JSON error body of the kind the service sends. Replaces any fault still pending for
+   * that kind.
    */
   public synchronized void failNext(GcsCall call, int count, int status) {
     if (count < 1) {
@@ -34,7 +34,7 @@ public final class GcsFaultInjector {
     pending.clear();
   }
 
-  /** Returns the status to answer this request with, or 0 to serve it normally. */
+  /** Returns the status to fail this request with, or 0 to serve it normally. */
   synchronized int take(GcsCall call) {
     PendingFault fault = pending.get(call);
     if (fault == null) {

@@ -47,12 +47,18 @@ final class GcsJson {
     node.put("bucket", bucket);
     node.put("generation", Long.toString(object.generation()));
     node.put("metageneration", Long.toString(object.metageneration()));
+
     ObjectAttributes attributes = object.attributes();
     putIfPresent(node, "contentType", attributes.contentType());
     putIfPresent(node, "contentEncoding", attributes.contentEncoding());
     putIfPresent(node, "contentDisposition", attributes.contentDisposition());
     putIfPresent(node, "contentLanguage", attributes.contentLanguage());
     putIfPresent(node, "cacheControl", attributes.cacheControl());
+    if (!attributes.metadata().isEmpty()) {
+      ObjectNode metadata = node.putObject("metadata");
+      attributes.metadata().forEach(metadata::put);
+    }
+
     node.put("storageClass", "STANDARD");
     node.put("size", Long.toString(object.size()));
     putIfPresent(node, "md5Hash", object.digest().md5Base64());
@@ -63,10 +69,6 @@ final class GcsJson {
     node.put("timeStorageClassUpdated", object.created().toString());
     if (object.componentCount() != null) {
       node.put("componentCount", object.componentCount());
-    }
-    if (!attributes.metadata().isEmpty()) {
-      ObjectNode metadata = node.putObject("metadata");
-      attributes.metadata().forEach(metadata::put);
     }
     return node;
   }
@@ -105,7 +107,7 @@ final class GcsJson {
     return node;
   }
 
-  /** The error body shape that google-api-client parses into a GoogleJsonResponseException. */
+  /** Builds an error body of the shape google-api-client parses into a GoogleJsonResponseException. */
   static ObjectNode error(int status, String reason, String message) {
     ObjectNode node = MAPPER.createObjectNode();
     ObjectNode error = node.putObject("error");

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Buckets and the live generation of each object. Metadata stays in memory; bodies are files under
- * {@code root/blobs}, written before they are committed, so a reader always sees a whole object.
+ * Buckets and the live generation of each object. Metadata stays in memory, and bodies are files
+ * under {@code root/blobs}, written before they are committed, so a reader always sees a whole object.
  * Every change happens under this object's lock, which makes precondition checks and commits
  * atomic, as they are in the service.
  */
@@ -100,7 +100,7 @@ final class GcsObjectStore {
 
   /**
    * Makes {@code blob} the body of a new generation of the object if the preconditions hold, and
-   * deletes the replaced body; on a failed precondition the blob is deleted instead.
+   * deletes the replaced body. When a precondition fails, the blob is deleted instead.
    */
   synchronized GcsObject commit(
       String bucket,
@@ -146,7 +146,7 @@ final class GcsObjectStore {
   }
 
   private long nextGeneration(Instant now) {
-    // Generations are microsecond timestamps in the service; keep them strictly increasing.
+    // The service uses microsecond timestamps as generations, and they must strictly increase.
     long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
     lastGeneration = Math.max(lastGeneration + 1, micros);
     return lastGeneration;

@@ -139,7 +139,7 @@ final class GcsObjectWrites {
 
   /**
    * Copies the source's bytes to a new generation of the destination. A non-empty body sets the
-   * destination's metadata; otherwise the source's metadata is kept.
+   * destination's metadata, and otherwise the source's metadata is kept.
    */
   private GcsObject copyObject(GcsRequest request, GcsRoute route) throws IOException {
     JsonNode body = GcsJson.read(request.body());
@@ -155,9 +155,9 @@ final class GcsObjectWrites {
           body.isEmpty()
               ? original.attributes()
               : ObjectAttributes.fromResource(body, original.attributes().contentType());
-      BlobDigest kept = original.md5() == null ? digest.withoutMd5() : digest;
+      BlobDigest copyDigest = original.md5() == null ? digest.withoutMd5() : digest;
       return store.commit(
-          route.destinationBucket(), route.destinationObject(), blob, kept, original.componentCount(),
+          route.destinationBucket(), route.destinationObject(), blob, copyDigest, original.componentCount(),
           attributes, Preconditions.of(request));
     } catch (RuntimeException e) {
       GcsObjectStore.deleteQuietly(blob);

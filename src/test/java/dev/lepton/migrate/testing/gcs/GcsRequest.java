@@ -81,7 +81,7 @@ final class GcsRequest {
     try {
       body.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
-      // The client went away; the exchange is closed by the caller anyway.
+      // The client went away, and the caller closes the exchange anyway.
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.lepton.migrate.testing.gcs;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Where a handler writes its answer: the HTTP exchange itself or one part of a batch answer. */
+/** Where a handler writes its response: the HTTP exchange itself or one part of a batch response. */
 interface GcsResponse {
   void setHeader(String name, String value);
 
@@ -15,7 +15,7 @@ interface GcsResponse {
 
   /**
    * Sends the status and headers for a body of {@code length} bytes and returns the stream to
-   * write it to; the caller closes it.
+   * write it to. The caller closes the stream.
    */
   OutputStream sendStream(int status, long length) throws IOException;
 

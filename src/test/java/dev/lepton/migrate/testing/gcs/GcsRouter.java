@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts each request, answers it with an injected fault if one is pending for its kind, and
- * otherwise hands it to the handler of its kind. Errors become the API's JSON error bodies.
+ * Counts each request, fails it with an injected fault if one is pending for its kind, and
+ * otherwise passes it to the handler of its kind. Errors become the API's JSON error bodies.
  */
 final class GcsRouter implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(GcsRouter.class);

@@ -22,21 +22,29 @@ import org.slf4j.LoggerFactory;
  * A Google Cloud Storage JSON API server on 127.0.0.1 for tests, faithful enough for the real
  * {@code GoogleHadoopFileSystem} (gcs-connector hadoop3-2.2.26) to run unchanged against it.
  *
- * <p>Served: buckets (get, insert, delete); objects get, list (prefix, delimiter,
- * includeTrailingDelimiter, maxResults up to 1,000, pageToken, startOffset, endOffset), patch,
- * update, delete, rewrite, copy, compose; media downloads with single ranges (206, 416); uploads of
- * type multipart, media and resumable (308 with {@code Range} until the last chunk, non-final chunks
- * kept in multiples of 256 KiB); batches. Objects have generations and metagenerations and honour
- * {@code ifGenerationMatch} (0: must not exist), {@code ifGenerationNotMatch}, {@code
- * ifMetagenerationMatch} and {@code ifMetagenerationNotMatch}; {@code crc32c} and {@code md5Hash}
- * are computed over the stored bytes. Request bodies may be gzip-encoded. The {@code fields}
- * parameter selects parts of JSON answers.
+ * <p>Served calls:
  *
- * <p>Bodies are files under {@code rootDir/blobs}, streamed in and out; only metadata is in memory,
+ * <ul>
+ *   <li>buckets: get, insert, delete;
+ *   <li>objects: get, list (prefix, delimiter, includeTrailingDelimiter, maxResults up to 1,000,
+ *       pageToken, startOffset, endOffset), patch, update, delete, rewrite, copy, compose;
+ *   <li>media downloads with single ranges (206, 416);
+ *   <li>uploads of type multipart, media and resumable (308 with {@code Range} until the last
+ *       chunk, non-final chunks kept in multiples of 256 KiB);
+ *   <li>batches.
+ * </ul>
+ *
+ * <p>Objects have generations and metagenerations and honour {@code ifGenerationMatch} (0: must
+ * not exist), {@code ifGenerationNotMatch}, {@code ifMetagenerationMatch} and {@code
+ * ifMetagenerationNotMatch}. The server computes {@code crc32c} and {@code md5Hash} over the stored
+ * bytes. Request bodies may be gzip-encoded. The {@code fields} parameter selects parts of JSON
+ * responses.
+ *
+ * <p>Bodies are files under {@code rootDir/blobs}, streamed in and out. Only metadata is in memory,
  * and it is lost on {@link #close()}. Only the live generation of an object is kept.
  *
  * <p>It uses the JDK's {@code com.sun.net.httpserver.HttpServer}: it needs no dependency, streams
- * chunked request bodies and fixed-length answers, and nothing else on the test classpath offers a
+ * chunked request bodies and fixed-length responses, and nothing else on the test classpath offers a
  * plain embeddable server (Jetty comes only as utility jars or shaded inside the minicluster).
  *
  * <p>Point the connector at it with {@link #hadoopConf()}: {@code fs.gs.storage.root.url}, {@code
@@ -48,8 +56,8 @@ public final class GcsTestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GcsTestServer.class);
 
   static {
-    // The JDK server leaves Nagle's algorithm on unless told otherwise, which adds about 40 ms to
-    // each small answer; it reads this property once, when its first server starts.
+    // By default the JDK server leaves Nagle's algorithm on, which added about 40 ms to each small
+    // response here. It reads this property once, when its first server starts.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -98,8 +106,8 @@ public final class GcsTestServer implements AutoCloseable {
   }
 
   /**
-   * Stores an object directly, as a finished upload would, without counting a request; for
-   * seeding tests with many objects quickly.
+   * Stores an object directly, as a finished upload would, without counting a request. Tests use
+   * it to seed many objects quickly.
    */
   public void putObject(String bucket, String name, byte[] content) throws IOException {
     Path blob = store.newBlobPath();
@@ -128,7 +136,7 @@ public final class GcsTestServer implements AutoCloseable {
     conf.put("fs.gs.auth.service.account.enable", "false");
     conf.put("fs.gs.auth.null.enable", "true");
     conf.put("fs.gs.project.id", "test");
-    // The default timeouts are long; tests against a local server fail fast instead.
+    // The default timeouts are long, so tests against a local server fail fast instead.
     conf.put("fs.gs.http.connect-timeout", "5000");
     conf.put("fs.gs.http.read-timeout", "30000");
     return Map.copyOf(conf);
@@ -139,7 +147,7 @@ public final class GcsTestServer implements AutoCloseable {
     return counters;
   }
 
-  /** Returns the fault injector, for answering the next calls of a kind with 429 or 503. */
+  /** Returns the fault injector, which fails the next calls of a kind with 429 or 503. */
   public GcsFaultInjector faults() {
     return faults;
   }

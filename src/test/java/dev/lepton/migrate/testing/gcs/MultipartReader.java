@@ -112,7 +112,7 @@ final class MultipartReader {
     }
   }
 
-  /** Fills the buffer until it holds {@code count} unread bytes; false at the end of input. */
+  /** Fills the buffer up to {@code count} unread bytes; returns false at the end of input. */
   private boolean ensure(int count) throws IOException {
     while (end - start < count) {
       if (sourceExhausted) {
@@ -157,9 +157,9 @@ final class MultipartReader {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int read = read(one, 0, 1);
-      return read < 0 ? -1 : one[0] & 0xff;
+      byte[] single = new byte[1];
+      int read = read(single, 0, 1);
+      return read < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
@@ -178,7 +178,7 @@ final class MultipartReader {
       if (found > start) {
         available = found - start;
       } else if (full) {
-        // Bytes that cannot begin a delimiter are safe to hand out; at least one byte is.
+        // Bytes that cannot begin a delimiter are safe to return, and there is at least one.
         available = end - start - (delimiter.length - 1);
       } else {
         throw malformed("the closing boundary is missing");

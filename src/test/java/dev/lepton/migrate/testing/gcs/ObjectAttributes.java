@@ -21,7 +21,7 @@ record ObjectAttributes(
   }
 
   /**
-   * Reads the attributes of a new object from an object resource sent by the client; {@code
+   * Reads the attributes of a new object from an object resource sent by the client. {@code
    * fallbackContentType} comes from the media part or an {@code X-Upload-Content-Type} header.
    */
   static ObjectAttributes fromResource(JsonNode resource, String fallbackContentType) {

@@ -1,7 +1,7 @@
 package dev.lepton.migrate.testing.gcs;
 
 /**
- * The {@code ifGenerationMatch} family of query parameters; a null field is not checked. An
+ * The {@code ifGenerationMatch} family of query parameters. A null field is not checked, and an
  * {@code ifGenerationMatch} of 0 means that no live object may exist.
  */
 record Preconditions(

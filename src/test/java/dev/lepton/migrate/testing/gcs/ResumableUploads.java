@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Resumable upload sessions. The first request opens a session and gets its URL in {@code
- * Location}; each {@code PUT} to it carries a chunk with {@code Content-Range}. Until the last
- * chunk the answer is 308 with {@code Range: bytes=0-N}, the bytes persisted so far. As in the
- * service, a chunk other than the last is persisted only up to a multiple of 256 KiB, so the client
- * must send the rest again.
+ * Location}. Each {@code PUT} to that URL carries a chunk with {@code Content-Range}. Until the
+ * last chunk the response is 308 with {@code Range: bytes=0-N}, the bytes persisted so far. As in
+ * the service, a chunk other than the last is persisted only up to a multiple of 256 KiB, so the
+ * client must send the rest again.
  */
 final class ResumableUploads {
   /** The service persists non-final chunks in multiples of this size. */
@@ -78,9 +78,9 @@ final class ResumableUploads {
   }
 
   /**
-   * Takes one chunk, or answers a status query ({@code Content-Range: bytes *}{@code /*}). A chunk
-   * that starts before the persisted offset is accepted from that offset on; one that starts after
-   * it leaves a gap and is rejected.
+   * Stores one chunk, or responds to a status query ({@code Content-Range: bytes *}{@code /*}). A
+   * chunk that starts before the persisted offset is accepted from that offset on. A chunk that
+   * starts after it would leave a gap, so it is rejected.
    */
   void chunk(GcsRequest request, GcsResponse response) throws IOException {
     Session session = session(request);
@@ -116,7 +116,7 @@ final class ResumableUploads {
     }
   }
 
-  /** Cancels a session; the service answers 499 to the cancelling request. */
+  /** Cancels a session. As in the service, the cancelling request gets status 499. */
   void cancel(GcsRequest request, GcsResponse response) throws IOException {
     Session session = session(request);
     sessions.remove(request.param("upload_id"));
