@@ -15,16 +15,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.azurebfs.services.SharedKeyCredentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks DFS endpoint details with single requests signed by the driver's own Shared Key signer:
  * append and flush positions, conditional creates, leases, renames, listing pages and errors.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AbfsProtocolTest {
   private static final String FILESYSTEM = "protocol";
   private static final ObjectMapper JSON = new ObjectMapper();

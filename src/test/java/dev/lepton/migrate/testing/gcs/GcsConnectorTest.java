@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
 import org.apache.hadoop.conf.Configuration;
@@ -30,11 +31,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Drives the real GCS connector (hadoop3-2.2.26) against {@link GcsTestServer}. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GcsConnectorTest {
   private static final String BUCKET = "bucket";
   private static final int CHUNK_BYTES = 4 * 1024 * 1024;

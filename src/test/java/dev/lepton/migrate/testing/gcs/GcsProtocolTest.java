@@ -8,10 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,17 +19,20 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks JSON API details with plain HTTP requests: preconditions, resumable upload offsets,
  * ranges, listing, compose, batches and error bodies, including cases the connector rarely sends.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GcsProtocolTest {
   private static final String BUCKET = "protocol";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,21 +96,12 @@ class GcsProtocolTest {
   @Test
   void resumableUploadPersistsWholeQuarterMebibytesOnly() throws Exception {
     byte[] content = TestBytes.generate(700 * 1024, 8);
-    HttpResponse<String> started =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.rootUrl() + "upload/storage/v1/b/" + BUCKET
-                    + "/o?uploadType=resumable&name=resumable%2Fobject&ifGenerationMatch=0"))
-                .header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{}"))
-                .build(),
-            BodyHandlers.ofString());
-    URI session = URI.create(started.headers().firstValue("Location").orElseThrow());
+    URI session = startResumable("resumable%2Fobject");
 
     HttpResponse<String> partial = putChunk(session, content, 0, 300 * 1024, "*");
     HttpResponse<String> status = putChunk(session, content, 0, 0, "*");
     HttpResponse<String> last = putChunk(session, content, 256 * 1024, content.length, Integer.toString(content.length));
 
-    assertThat(started.statusCode()).isEqualTo(200);
     assertThat(partial.statusCode()).isEqualTo(308);
     assertThat(partial.headers().firstValue("Range")).hasValue("bytes=0-262143");
     assertThat(status.statusCode()).isEqualTo(308);
@@ -117,6 +111,19 @@ class GcsProtocolTest {
     assertThat(object.get("size").asText()).isEqualTo(Integer.toString(content.length));
     assertThat(object.get("crc32c").asText()).isEqualTo(crc32c(content));
     assertThat(object.get("md5Hash").asText()).isEqualTo(md5(content));
+  }
+
+  @Test
+  void resumableUploadAcceptsOverlappingResend() throws Exception {
+    byte[] content = TestBytes.generate(600 * 1024, 12);
+    URI session = startResumable("resumable%2Foverlap");
+
+    HttpResponse<String> partial = putChunk(session, content, 0, 300 * 1024, "*");
+    HttpResponse<String> resent = putChunk(session, content, 0, content.length, Integer.toString(content.length));
+
+    assertThat(partial.headers().firstValue("Range")).hasValue("bytes=0-262143");
+    assertThat(resent.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(resent.body()).get("md5Hash").asText()).isEqualTo(md5(content));
   }
 
   @Test
@@ -319,6 +326,19 @@ class GcsProtocolTest {
       request.header("Content-Encoding", "gzip");
     }
     return HTTP.send(request.POST(BodyPublishers.ofByteArray(bytes)).build(), BodyHandlers.ofString());
+  }
+
+  private static URI startResumable(String encodedName) throws Exception {
+    HttpResponse<String> started =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.rootUrl() + "upload/storage/v1/b/" + BUCKET
+                    + "/o?uploadType=resumable&ifGenerationMatch=0&name=" + encodedName))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{}"))
+                .build(),
+            BodyHandlers.ofString());
+    assertThat(started.statusCode()).as("start of a resumable upload").isEqualTo(200);
+    return URI.create(started.headers().firstValue("Location").orElseThrow());
   }
 
   private static HttpResponse<String> putChunk(URI session, byte[] content, int from, int to, String total)

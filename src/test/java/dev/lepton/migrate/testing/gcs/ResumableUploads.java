@@ -144,16 +144,32 @@ final class ResumableUploads {
     if (range.total() >= 0 && range.last() >= range.total()) {
       throw GcsApiException.invalid("The chunk ends past the declared object size " + range.total());
     }
-    long skip = session.persisted - range.first();
-    body.skipNBytes(Math.min(skip, declared));
+    long skip = Math.min(session.persisted - range.first(), declared);
+    discard(body, skip);
     long end = append(session, session.persisted, body);
-    long received = Math.min(skip, declared) + end - session.persisted;
+    long received = skip + end - session.persisted;
     if (received != declared) {
       throw GcsApiException.invalid(
           "The chunk declares " + declared + " bytes in Content-Range but carries " + received);
     }
     boolean last = range.total() >= 0 && range.last() + 1 == range.total();
     session.persisted = last ? end : Math.max(session.persisted, end - end % CHUNK_GRANULARITY);
+  }
+
+  /**
+   * Reads and drops {@code count} bytes. The JDK server's request stream must not be skipped with
+   * {@code skip}, which bypasses its Content-Length accounting and then blocks at the end.
+   */
+  private static void discard(InputStream body, long count) throws IOException {
+    byte[] buffer = new byte[BUFFER_BYTES];
+    long remaining = count;
+    while (remaining > 0) {
+      int read = body.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+      if (read < 0) {
+        throw GcsApiException.invalid("The chunk ends before its declared Content-Range");
+      }
+      remaining -= read;
+    }
   }
 
   /** Writes the body into the session's file from {@code position}; returns the end offset. */
