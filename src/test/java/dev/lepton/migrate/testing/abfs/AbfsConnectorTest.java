@@ -158,6 +158,19 @@ class AbfsConnectorTest {
   }
 
   @Test
+  void openStreamFailsAfterConcurrentOverwrite() throws Exception {
+    org.apache.hadoop.fs.Path file = path("changed/file");
+    TestBytes.writeText(fs, file, "first");
+
+    try (FSDataInputStream in = fs.open(file)) {
+      TestBytes.writeText(fs, file, "other");
+
+      // The driver reads with If-Match on the etag it saw when opening the file.
+      assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageContaining("412");
+    }
+  }
+
+  @Test
   void listingWithSmallPagesReturnsEveryFileOnce() throws Exception {
     int count = 2500;
     Set<String> expected = new HashSet<>();

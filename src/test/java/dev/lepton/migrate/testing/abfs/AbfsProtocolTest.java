@@ -242,6 +242,18 @@ class AbfsProtocolTest {
   }
 
   @Test
+  void readWithStaleEtagIsRejected() throws Exception {
+    server.putFile(FILESYSTEM, "etag/file", "first".getBytes(StandardCharsets.UTF_8));
+    String firstEtag = call("HEAD", "etag/file", "action=getStatus", Map.of(), "").header("ETag");
+    server.putFile(FILESYSTEM, "etag/file", "second".getBytes(StandardCharsets.UTF_8));
+
+    Response stale = call("GET", "etag/file", "", Map.of("If-Match", firstEtag), "");
+
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale.errorCode()).isEqualTo("ConditionNotMet");
+  }
+
+  @Test
   void unsignedRequestIsRejected() throws Exception {
     HttpURLConnection connection = open("HEAD", "", "action=getAccessControl");
 
