@@ -48,9 +48,10 @@ import org.slf4j.LoggerFactory;
  * plain embeddable server (Jetty comes only as utility jars or shaded inside the minicluster).
  *
  * <p>Point the connector at it with {@link #hadoopConf()}: {@code fs.gs.storage.root.url}, {@code
- * fs.gs.storage.service.path=storage/v1/}, {@code fs.gs.auth.service.account.enable=false} and
- * {@code fs.gs.auth.null.enable=true}, so the connector sends no credentials and never asks a
- * metadata server or token endpoint for one, and {@code fs.gs.project.id}.
+ * fs.gs.storage.service.path=storage/v1/}, {@code fs.gs.project.id}, {@code
+ * fs.gs.auth.service.account.enable=false} and {@code fs.gs.auth.null.enable=true}. With the last
+ * two the connector sends no credentials, so it has no reason to contact a metadata server or token
+ * endpoint. {@code GcsConnectorTest} checks that it connects to 127.0.0.1 only.
  */
 public final class GcsTestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GcsTestServer.class);
