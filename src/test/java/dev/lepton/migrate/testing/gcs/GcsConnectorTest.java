@@ -222,6 +222,53 @@ class GcsConnectorTest {
   }
 
   @Test
+  void hsyncComposesSyncableStream() throws Exception {
+    Configuration conf = connectorConf(server);
+    conf.set("fs.gs.outputstream.type", "SYNCABLE_COMPOSITE");
+    conf.setInt("fs.gs.outputstream.sync.min.interval.ms", 0);
+    org.apache.hadoop.fs.Path file = path("syncable/file");
+
+    try (FileSystem syncable = FileSystem.get(URI.create("gs://" + BUCKET + "/"), conf);
+        FSDataOutputStream out = syncable.create(file)) {
+      out.write("one".getBytes(StandardCharsets.UTF_8));
+      out.hsync();
+      out.write("two".getBytes(StandardCharsets.UTF_8));
+      out.hsync();
+      out.write("three".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(TestBytes.readText(fs, file)).isEqualTo("onetwothree");
+    assertThat(server.calls().count(GcsCall.COMPOSE_OBJECT)).isEqualTo(2);
+  }
+
+  @Test
+  void concatComposesSources() throws Exception {
+    TestBytes.writeText(fs, path("concat/target"), "T");
+    TestBytes.writeText(fs, path("concat/a"), "A");
+    TestBytes.writeText(fs, path("concat/b"), "B");
+
+    fs.concat(path("concat/target"), new org.apache.hadoop.fs.Path[] {path("concat/a"), path("concat/b")});
+
+    assertThat(TestBytes.readText(fs, path("concat/target"))).isEqualTo("TAB");
+    assertThat(server.calls().count(GcsCall.COMPOSE_OBJECT)).isEqualTo(1);
+  }
+
+  @Test
+  void renameCanCopyInsteadOfRewrite() throws Exception {
+    Configuration conf = connectorConf(server);
+    conf.setBoolean("fs.gs.copy.with.rewrite.enable", false);
+    TestBytes.writeText(fs, path("copy-rename/a"), "a");
+
+    try (FileSystem copying = FileSystem.get(URI.create("gs://" + BUCKET + "/"), conf)) {
+      assertThat(copying.rename(path("copy-rename/a"), path("copy-rename/b"))).isTrue();
+    }
+
+    assertThat(TestBytes.readText(fs, path("copy-rename/b"))).isEqualTo("a");
+    assertThat(server.calls().count(GcsCall.COPY_OBJECT)).isEqualTo(1);
+    assertThat(server.calls().count(GcsCall.REWRITE_OBJECT)).isZero();
+  }
+
+  @Test
   void recursiveDeleteRemovesEverything() throws Exception {
     for (int i = 0; i < 30; i++) {
       TestBytes.writeText(fs, path("delete/dir/sub" + (i % 3) + "/f" + i), "x");
