@@ -26,6 +26,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.azurebfs.contracts.exceptions.AbfsRestOperationException;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,6 +209,60 @@ class AbfsConnectorTest {
 
     assertThat(listed).hasSize(expected.size()).doesNotHaveDuplicates();
     assertThat(new HashSet<>(listed)).isEqualTo(expected);
+  }
+
+  @Test
+  void hflushMakesDataVisibleBeforeClose() throws Exception {
+    org.apache.hadoop.fs.Path file = path("hflush/file");
+
+    try (FSDataOutputStream out = fs.create(file)) {
+      out.write("visible".getBytes(StandardCharsets.UTF_8));
+      out.hflush();
+
+      assertThat(TestBytes.readText(fs, file)).isEqualTo("visible");
+      out.write(" later".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(TestBytes.readText(fs, file)).isEqualTo("visible later");
+    assertThat(server.calls().count(AbfsCall.FLUSH)).isEqualTo(2);
+  }
+
+  @Test
+  void appendContinuesExistingFile() throws Exception {
+    org.apache.hadoop.fs.Path file = path("append/file");
+    TestBytes.writeText(fs, file, "start");
+
+    try (FSDataOutputStream out = fs.append(file)) {
+      out.write("+more".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(TestBytes.readText(fs, file)).isEqualTo("start+more");
+  }
+
+  @Test
+  void extendedAttributesRoundTrip() throws Exception {
+    org.apache.hadoop.fs.Path file = path("xattr/file");
+    TestBytes.writeText(fs, file, "x");
+
+    fs.setXAttr(file, "user.color", "blue".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(fs.getXAttr(file, "user.color")).isEqualTo("blue".getBytes(StandardCharsets.UTF_8));
+    assertThat(server.calls().count(AbfsCall.SET_PROPERTIES)).isEqualTo(1);
+  }
+
+  @Test
+  void permissionsAndOwnerAreStored() throws Exception {
+    org.apache.hadoop.fs.Path file = path("posix/file");
+    TestBytes.writeText(fs, file, "x");
+
+    fs.setPermission(file, new FsPermission((short) 0600));
+    fs.setOwner(file, "alice", "analysts");
+
+    FileStatus status = fs.getFileStatus(file);
+    assertThat(status.getPermission().toString()).isEqualTo("rw-------");
+    assertThat(status.getOwner()).isEqualTo("alice");
+    assertThat(status.getGroup()).isEqualTo("analysts");
+    assertThat(fs.getAclStatus(file).getPermission().toString()).isEqualTo("rw-------");
   }
 
   @Test
