@@ -404,7 +404,7 @@ class AbfsConnectorTest {
     TestBytes.writeText(fs, file, "payload");
     server.calls().reset();
 
-    // hadoop-azure 3.3.4 retries only 408 and 5xx other than 501 and 505, because the service throttles with 503.
+    // hadoop-azure 3.3.4 retries only 408 and 5xx other than 501 and 505. The service throttles with 503.
     server.faults().failNext(AbfsCall.GET_STATUS, 1, 429);
 
     assertThatThrownBy(() -> fs.getFileStatus(file))

@@ -277,7 +277,7 @@ class AbfsProtocolTest {
     return call("PUT", destination, "", all, "");
   }
 
-  /** Sends one request signed with the account key; PATCH goes as PUT with a method override. */
+  /** Sends one request signed with the account key. PATCH goes as PUT with a method override. */
   private static Response call(String method, String path, String query, Map<String, String> headers, String body)
       throws Exception {
     HttpURLConnection connection = open(method.equals("PATCH") ? "PUT" : method, path, query);
@@ -315,7 +315,8 @@ class AbfsProtocolTest {
     HttpURLConnection connection = (HttpURLConnection) url.openConnection();
     connection.setRequestMethod(method);
     connection.setRequestProperty("x-ms-version", "2019-12-12");
-    // As the driver does: otherwise HttpURLConnection adds a form content type to a POST after signing.
+    // The driver sends an empty Content-Type too. Otherwise HttpURLConnection adds a form content
+    // type to a POST after it was signed.
     connection.setRequestProperty("Content-Type", "");
     return connection;
   }
