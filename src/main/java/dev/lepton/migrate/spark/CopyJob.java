@@ -100,6 +100,7 @@ public final class CopyJob {
       throw conflict(plan);
     }
     addNotes();
+    java.util.concurrent.CompletableFuture<Void> manifestReady = prepareManifest(manifest);
 
     try (ProgressTracker tracker = new ProgressTracker(spark.sparkContext(), "lepton.copy");
         ConsoleProgress progress = new ConsoleProgress("Copy", plan.totals().filesToProcess(),
@@ -114,6 +115,7 @@ public final class CopyJob {
           + " and the job lowered its copy concurrency while throttling lasted");
     }
     long recordStarted = System.nanoTime();
+    manifestReady.join();
     RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
     RunSummary summary = recorder.record(manifest, plan, started, phases, notes, "copy",
         System.nanoTime() - recordStarted);
@@ -128,6 +130,19 @@ public final class CopyJob {
           "Cannot copy from " + layout.source() + ": the folder does not exist. Check migration.source"
               + " (or --source) and the credentials for that store.");
     }
+  }
+
+  /** Creates the manifest table on a background thread while the copy runs. */
+  private java.util.concurrent.CompletableFuture<Void> prepareManifest(ManifestStore manifest) {
+    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "lepton-manifest-init");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.CompletableFuture<Void> ready =
+        java.util.concurrent.CompletableFuture.runAsync(manifest::createIfMissing, thread);
+    thread.shutdown();
+    return ready;
   }
 
   private TargetConflictException conflict(PlanResult plan) {

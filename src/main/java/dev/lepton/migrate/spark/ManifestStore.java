@@ -59,6 +59,16 @@ public final class ManifestStore {
     return DeltaTables.exists(spark, table);
   }
 
+  /**
+   * Creates the manifest table, empty, when it does not exist yet. Run beside the copy, this also
+   * loads Delta's write path in the driver, which takes seconds on the first commit of a JVM.
+   */
+  public void createIfMissing() {
+    if (!exists()) {
+      append(spark.createDataFrame(new ArrayList<>(), SCHEMA));
+    }
+  }
+
   public void append(Dataset<Row> rows) {
     DeltaTables.append(rows.select(columns()), table, "Record manifest rows");
   }
