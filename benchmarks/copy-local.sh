@@ -2,8 +2,8 @@
 # Times a local-to-local copy of the same data with cp, rclone, Hadoop DistCp (local mode) and
 # Lepton Migrate, one after another on the same machine, and prints each tool's wall time and its
 # ratio to Lepton Migrate's. Lepton Migrate's time includes JVM and Spark start-up and its default
-# checksum check (it re-reads every target file); cp and rclone do not check, DistCp compares CRCs
-# only when both sides are HDFS.
+# checksum check, which re-reads every target file. cp does not check, rclone compares sizes and
+# modification times, and DistCp compares CRCs only when both sides are HDFS.
 #
 # Usage: benchmarks/copy-local.sh [--size 2GiB] [--dir DIR]
 #   --size SIZE   total size of raw sample files (with a 1/4-sized large file on top)

@@ -175,7 +175,7 @@ public final class FileCopier {
   /**
    * Compares the checksum the store reports for a whole object with the one computed on the bytes,
    * where the two are comparable, and notes the outcome. A differing value throws, so the file is
-   * copied again; a value that cannot be read is noted as unavailable and never counts as a match.
+   * copied again. A value that cannot be read is noted as unavailable and never counts as a match.
    */
   private void compareStoreChecksum(
       String side, FileSystem fs, Path path, StoreKind kind, Digests digests, List<String> notes) {

@@ -9,8 +9,8 @@ import org.apache.hadoop.fs.StorageStatistics;
  * Sums the throttling counters that the connectors publish in Hadoop's global storage statistics:
  * S3A's {@code store_io_throttled}, ABFS's {@code read_throttles}, {@code write_throttles} and
  * {@code server_unavailable}, and the GCS connector's {@code gcs_api_server_side_error_count}.
- * NOTE: the GCS connector 2.2 counts 429 responses only among all client-side errors (404s
- * included), so GCS throttling by 429 is not seen here; its 503s are.
+ * NOTE: the GCS connector 2.2 counts 429 responses only among all client-side errors, 404s
+ * included. So GCS throttling by 429 is not seen here, only its 503s.
  */
 public final class ThrottleCounters {
   private static final Set<String> THROTTLE_STATISTICS = Set.of(

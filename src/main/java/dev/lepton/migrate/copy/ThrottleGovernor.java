@@ -6,9 +6,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Limits how many files an executor copies at once while a store keeps throttling it. The
- * connectors already retry 503 SlowDown and 429 responses with backoff; when throttled responses
- * keep coming, the governor halves the number of concurrent copies (down to one), and raises it by
- * one again after a run of files without throttling: additive increase, multiplicative decrease.
+ * connectors already retry 503 SlowDown and 429 responses with backoff. When throttled responses
+ * keep coming, the governor halves the number of concurrent copies (down to one). After a run of
+ * files without throttling it raises the limit by one again (additive increase, multiplicative
+ * decrease).
  *
  * <p>Thread-safe: all copy tasks of one executor share one governor.
  */
