@@ -15,7 +15,8 @@ public record CopySettings(
     Duration retryBackoff,
     boolean preserveModificationTime,
     ConflictPolicy onConflict,
-    boolean storeChecksums)
+    boolean storeChecksums,
+    boolean serverSideCopy)
     implements Serializable {
   public CopySettings {
     if (bufferSize < 4096) {

@@ -79,7 +79,8 @@ final class TypedConfig {
         backoff,
         bool("migration.copy.preserve-modification-time"),
         enumValue("migration.copy.on-conflict", ConflictPolicy.class),
-        bool("migration.copy.store-checksums"));
+        bool("migration.copy.store-checksums"),
+        bool("migration.copy.server-side-copy"));
   }
 
   private StoreSettings stores() {

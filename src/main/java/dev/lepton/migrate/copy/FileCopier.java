@@ -40,6 +40,9 @@ public final class FileCopier {
   private final Retry retry;
   private final byte[] buffer;
   private final ProgressSink progress;
+  // Typed by the interface, so this class loads where the AWS SDK is absent.
+  private ServerSideCopy serverSideCopy;
+  private boolean serverSideResolved;
 
   public FileCopier(CopyContext context, FileSystem sourceFs, FileSystem targetFs, ProgressSink progress) {
     this.context = context;
@@ -128,6 +131,9 @@ public final class FileCopier {
 
   private Outcome write(PlannedFile file, TargetCommitter.Mode mode, Path finalPath) throws IOException {
     Path sourcePath = context.source().resolve(file.relativePath());
+    if (mode == TargetCommitter.Mode.REPLACE && serverSide() != null && isPlainMd5(file.source().etag())) {
+      return copyServerSide(file, sourcePath, finalPath);
+    }
     boolean staged = context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
     Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
     boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;
@@ -170,6 +176,42 @@ public final class FileCopier {
       discardAfterFailure(committed ? finalPath : writePath);
       throw e;
     }
+  }
+
+  private ServerSideCopy serverSide() {
+    if (!serverSideResolved) {
+      boolean bothS3 = context.source().kind() == StoreKind.S3 && context.target().kind() == StoreKind.S3;
+      serverSideCopy = context.settings().serverSideCopy() && bothS3 ? S3ServerSideCopy.between(sourceFs, targetFs) : null;
+      serverSideResolved = true;
+    }
+    return serverSideCopy;
+  }
+
+  private static boolean isPlainMd5(String etag) {
+    return etag != null && etag.matches("[0-9a-fA-F]{32}");
+  }
+
+  /**
+   * Copies inside the store, then reads the target once: its MD5 must equal the source's etag, the
+   * MD5 the store computed when the source was written. The recorded checksum is computed on the
+   * target bytes so proven equal.
+   */
+  private Outcome copyServerSide(PlannedFile file, Path sourcePath, Path finalPath) throws IOException {
+    serverSide().copy(sourcePath, finalPath, file.source().size(), file.source().etag());
+    Digests digests = Digests.withMd5(context.settings().checksum());
+    try (InputStream in = targetFs.open(finalPath, buffer.length)) {
+      StreamCopy.transfer(in, null, buffer, digests, progress);
+    }
+    String md5 = digests.hex(ChecksumAlgorithm.MD5);
+    String expected = file.source().etag().toLowerCase(java.util.Locale.ROOT);
+    if (!md5.equals(expected)) {
+      discardAfterFailure(finalPath);
+      throw new VerificationMismatchException(
+          "MD5 of " + finalPath + " after a server-side copy differs from the source's etag", expected, md5);
+    }
+    String sum = digests.primaryHex();
+    return new Outcome(ManifestRow.COPIED, sum, sum, "checksum", file.source().size(),
+        "server-side copy: " + file.reason(), "source s3 etag md5 match (target read back)");
   }
 
   /**
