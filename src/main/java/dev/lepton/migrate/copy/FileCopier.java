@@ -99,7 +99,7 @@ public final class FileCopier {
       PlannedFile file, TargetCommitter.Mode mode, Path finalPath, FileStatus existing) throws IOException {
     String algorithm = context.settings().checksum().configName();
     if (existing.getLen() == file.source().size()) {
-      String sourceSum = checksumOf(sourceFs, context.source().resolve(file.relativePath()), ProgressSink.NONE);
+      String sourceSum = checksumOf(sourceFs, context.source().resolve(file.source().sourcePath()), ProgressSink.NONE);
       String targetSum = checksumOf(targetFs, finalPath, ProgressSink.NONE);
       if (sourceSum.equals(targetSum)) {
         return new Outcome(ManifestRow.ADOPTED, sourceSum, targetSum, "checksum", 0,
@@ -117,7 +117,7 @@ public final class FileCopier {
   }
 
   private Outcome write(PlannedFile file, TargetCommitter.Mode mode, Path finalPath) throws IOException {
-    Path sourcePath = context.source().resolve(file.relativePath());
+    Path sourcePath = context.source().resolve(file.source().sourcePath());
     boolean staged = context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
     Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
     boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;

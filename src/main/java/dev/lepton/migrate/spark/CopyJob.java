@@ -80,6 +80,9 @@ public final class CopyJob {
     PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
     phases.put("plan", (System.nanoTime() - planStarted) / 1_000_000);
     console.println(PlanPrinter.describe(plan.totals()));
+    if (plan.nameProblems().count() > 0) {
+      throw plan.nameProblems().failure(layout.target());
+    }
     if (!plan.conflictSamples().isEmpty()) {
       throw conflict(plan);
     }
@@ -91,6 +94,10 @@ public final class CopyJob {
             config.progressInterval())) {
       int dataTaskCount = timedValue("copy data", () -> copyData(jsc, plan, tracker));
       timed("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
+    }
+    long folders = timedValue("empty folders", () -> EmptyFolders.recreate(jsc, conf, config, layout));
+    if (folders > 0) {
+      notes.add(folders + " empty folders of the source exist on the target too");
     }
 
     long recordStarted = System.nanoTime();

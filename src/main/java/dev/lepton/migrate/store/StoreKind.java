@@ -33,6 +33,14 @@ public enum StoreKind {
     return commitStyle;
   }
 
+  /**
+   * Returns whether the store keeps folders as entries of their own, so that an empty folder can
+   * exist. On S3, GCS and WASB a folder exists only through the objects below it.
+   */
+  public boolean hasFolders() {
+    return this == LOCAL || this == HDFS || this == ABFS;
+  }
+
   /** Returns whether {@code FileSystem.setTimes} keeps a modification time on this store. */
   public boolean modificationTimeSettable() {
     return modificationTimeSettable;

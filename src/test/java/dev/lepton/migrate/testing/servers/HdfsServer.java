@@ -20,6 +20,11 @@ public final class HdfsServer implements AutoCloseable {
 
   /** Starts a cluster whose NameNode and DataNode keep their data under {@code dir}. */
   public static HdfsServer start(Path dir) throws IOException {
+    return start(dir, Ports.free());
+  }
+
+  /** Starts a cluster whose NameNode listens on {@code port}. */
+  public static HdfsServer start(Path dir, int port) throws IOException {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.toAbsolutePath().toString());
     // Every RPC, HTTP and data transfer address on loopback; port 0 picks a free one.
@@ -33,7 +38,7 @@ public final class HdfsServer implements AutoCloseable {
     conf.setInt("dfs.ls.limit", 100);
     MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf)
         .numDataNodes(1)
-        .nameNodePort(Ports.free())
+        .nameNodePort(port)
         .checkDataNodeAddrConfig(true)
         .build();
     cluster.waitActive();
@@ -65,13 +70,14 @@ public final class HdfsServer implements AutoCloseable {
     cluster.shutdown();
   }
 
-  /** Runs a cluster until the JVM is stopped: {@code HdfsServer DIR}. */
+  /** Runs a cluster until the JVM is stopped: {@code HdfsServer DIR [PORT]}. */
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      System.err.println("usage: HdfsServer DIR");
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: HdfsServer DIR [PORT]");
       System.exit(2);
     }
-    HdfsServer server = start(Path.of(args[0]));
+    Path dir = Path.of(args[0]);
+    HdfsServer server = args.length == 2 ? start(dir, Integer.parseInt(args[1])) : start(dir);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop HDFS"));
     System.out.println("HDFS listens on " + server.uri("") + " (pid " + ProcessHandle.current().pid() + ")");
     new java.util.concurrent.CountDownLatch(1).await();
