@@ -4,6 +4,7 @@ import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.config.ConfigLoader;
 import dev.lepton.migrate.config.MigrationConfig;
+import dev.lepton.migrate.copy.ChecksumAlgorithm;
 import dev.lepton.migrate.report.RunSummary;
 import dev.lepton.migrate.report.SummaryTable;
 import dev.lepton.migrate.spark.CopyJob;
@@ -80,6 +81,10 @@ final class Commands {
         hadoop.set(key, value);
       }
     });
+    // The GCS connector reports object checksums only when asked for a type; match the job's.
+    if (hadoop.get("fs.gs.checksum.type") == null) {
+      hadoop.set("fs.gs.checksum.type", config.copy().checksum() == ChecksumAlgorithm.MD5 ? "MD5" : "CRC32C");
+    }
   }
 
   static SparkSession session(Arguments arguments, MigrationConfig config, String command) {

@@ -16,6 +16,7 @@ public record CopySettings(
     Duration retryBackoff,
     boolean preserveModificationTime,
     ConflictPolicy onConflict,
+    boolean storeChecksums,
     Renames rename)
     implements Serializable {
   public CopySettings {

@@ -80,6 +80,7 @@ final class TypedConfig {
         backoff,
         bool("migration.copy.preserve-modification-time"),
         enumValue("migration.copy.on-conflict", ConflictPolicy.class),
+        bool("migration.copy.store-checksums"),
         renames("migration.copy.rename"));
   }
 

@@ -4,6 +4,8 @@ import dev.lepton.migrate.VerificationMismatchException;
 import dev.lepton.migrate.plan.FileAction;
 import dev.lepton.migrate.plan.PlannedFile;
 import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.StoreChecksum;
+import dev.lepton.migrate.store.StoreChecksums;
 import dev.lepton.migrate.store.StoreKind;
 import dev.lepton.migrate.store.TargetCommitter;
 import java.io.FileNotFoundException;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
@@ -22,7 +26,7 @@ import org.apache.hadoop.security.AccessControlException;
  * Copies single files and returns their manifest rows. The source is read once, through one buffer
  * of the configured size, and its checksum computed on the bytes read. On stores that commit by
  * rename the bytes go to a staging name first, so a file appears under its final name only when it
- * is whole and checked. On S3, GCS and WASB the object is written directly, because the store
+ * is whole and checked. On S3 and GCS the object is written directly, because the store
  * publishes it only when the upload completes.
  *
  * <p>A failure never throws: it becomes a row with status {@code failed} and the reason, after the
@@ -80,7 +84,13 @@ public final class FileCopier {
   }
 
   private record Outcome(
-      String status, String sourceChecksum, String targetChecksum, String verifyLevel, long bytesCopied, String reason) {}
+      String status, String sourceChecksum, String targetChecksum, String verifyLevel, long bytesCopied,
+      String reason, String storeChecks) {
+    Outcome(String status, String sourceChecksum, String targetChecksum, String verifyLevel, long bytesCopied,
+        String reason) {
+      this(status, sourceChecksum, targetChecksum, verifyLevel, bytesCopied, reason, null);
+    }
+  }
 
   private Outcome attempt(PlannedFile file, TargetCommitter.Mode mode) throws IOException {
     Path finalPath = context.target().resolve(file.relativePath());
@@ -122,21 +132,24 @@ public final class FileCopier {
     Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
     boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;
 
-    ChecksumAlgorithm.Digest digest = context.settings().checksum().newDigest();
+    Digests digests = Digests.forCopy(context);
     long copied;
     try (InputStream in = sourceFs.open(sourcePath, buffer.length);
         OutputStream out = targetFs.create(writePath, overwriteDirect, buffer.length)) {
-      copied = StreamCopy.transfer(in, out, buffer, digest, progress);
+      copied = StreamCopy.transfer(in, out, buffer, digests, progress);
     } catch (FileAlreadyExistsException e) {
       return compareWithExisting(file, mode, finalPath, targetFs.getFileStatus(finalPath));
     }
-    String sourceSum = digest.hex();
+    String sourceSum = digests.primaryHex();
+    boolean committed = false;
     try {
       if (copied != file.source().size()) {
         throw new VerificationMismatchException(
             "Source file " + file.relativePath() + " changed while it was copied", file.source().size() + " bytes",
             copied + " bytes");
       }
+      List<String> storeChecks = new ArrayList<>();
+      compareStoreChecksum("source", sourceFs, sourcePath, context.source().kind(), digests, storeChecks);
       String targetSum = verify(writePath, copied, sourceSum);
       if (staged) {
         try {
@@ -146,13 +159,53 @@ public final class FileCopier {
           return compareWithExisting(file, mode, finalPath, targetFs.getFileStatus(finalPath));
         }
       }
+      committed = true;
+      compareStoreChecksum("target", targetFs, finalPath, context.target().kind(), digests, storeChecks);
       preserveModificationTime(finalPath, file.source().modificationTime());
       String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
-      return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason());
+      return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason(),
+          storeChecks.isEmpty() ? null : String.join("; ", storeChecks));
     } catch (IOException | RuntimeException e) {
-      discardAfterFailure(writePath, staged);
+      // A write that failed a check must not stay under its final name; a staging file never has.
+      discardAfterFailure(committed ? finalPath : writePath);
       throw e;
     }
+  }
+
+  /**
+   * Compares the checksum the store reports for a whole object with the one computed on the bytes,
+   * where the two are comparable, and notes the outcome. A differing value throws, so the file is
+   * copied again. A value that cannot be read is noted as unavailable and never counts as a match.
+   */
+  private void compareStoreChecksum(
+      String side, FileSystem fs, Path path, StoreKind kind, Digests digests, List<String> notes) {
+    if (!context.settings().storeChecksums()) {
+      return;
+    }
+    StoreChecksum reported;
+    try {
+      reported = StoreChecksums.read(fs, path, kind);
+    } catch (IOException | RuntimeException e) {
+      notes.add(side + " store checksum unavailable: " + e.getClass().getSimpleName());
+      return;
+    }
+    if (reported instanceof StoreChecksum.NotComparable none) {
+      notes.add(side + " not comparable: " + none.reason());
+      return;
+    }
+    StoreChecksum.Available available = (StoreChecksum.Available) reported;
+    String computed = digests.hex(available.algorithm());
+    if (computed == null) {
+      notes.add(side + " not comparable: " + available.source() + " is " + available.algorithm().configName()
+          + ", the copy computed " + context.settings().checksum().configName());
+      return;
+    }
+    if (!computed.equals(available.hex())) {
+      throw new VerificationMismatchException(
+          "The " + side + " store's " + available.source() + " of " + path + " differs from the bytes read",
+          computed, available.hex());
+    }
+    notes.add(side + " " + available.source() + " match");
   }
 
   private String verify(Path written, long copied, String sourceSum) throws IOException {
@@ -179,10 +232,9 @@ public final class FileCopier {
     }
   }
 
-  private void discardAfterFailure(Path writePath, boolean staged) {
+  private void discardAfterFailure(Path path) {
     try {
-      // A direct write that failed its check must not stay under the final name.
-      targetFs.delete(writePath, false);
+      targetFs.delete(path, false);
     } catch (IOException ignored) {
       // The next attempt or run replaces it; a staging file is removed with the staging folder.
     }
@@ -232,7 +284,8 @@ public final class FileCopier {
         (System.nanoTime() - startedNanos) / 1_000_000,
         attempts,
         outcome.reason(),
-        System.currentTimeMillis());
+        System.currentTimeMillis(),
+        outcome.storeChecks());
   }
 
   private ManifestRow failure(PlannedFile file, String reason, int attempts, long startedNanos) {

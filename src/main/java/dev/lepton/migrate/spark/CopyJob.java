@@ -7,6 +7,7 @@ import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.CopyContext;
 import dev.lepton.migrate.copy.CopyTaskRunner;
 import dev.lepton.migrate.copy.FileCopier;
+import dev.lepton.migrate.copy.ThrottleCounters;
 import dev.lepton.migrate.copy.VerifyMode;
 import dev.lepton.migrate.plan.CopyTask;
 import dev.lepton.migrate.plan.DeltaLogOrder;
@@ -20,6 +21,7 @@ import dev.lepton.migrate.report.TaskResultFile;
 import dev.lepton.migrate.report.Units;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.store.PartSizing;
 import dev.lepton.migrate.store.RunLayout;
 import dev.lepton.migrate.store.Stores;
 import java.io.PrintStream;
@@ -54,9 +56,12 @@ public final class CopyJob {
   private final PrintStream console;
   private final RunLayout layout;
   private final HadoopConf conf;
+  private HadoopConf taskConf;
+  private boolean freshTargetInstances;
   private final String runId = RunIds.next();
   private final Map<String, Long> phases = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final LongAccumulator throttledAccumulator;
 
   public CopyJob(SparkSession spark, MigrationConfig config, PrintStream console) {
     this.spark = spark;
@@ -64,12 +69,24 @@ public final class CopyJob {
     this.console = console;
     this.layout = RunLayout.of(config);
     this.conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    this.taskConf = conf;
+    this.throttledAccumulator = spark.sparkContext().longAccumulator("lepton.copy.throttled");
+  }
+
+  /** Returns how many tasks an executor runs at once, the most copies it runs in parallel. */
+  private int executorSlots() {
+    org.apache.spark.SparkConf sparkConf = spark.sparkContext().getConf();
+    if (sparkConf.contains("spark.executor.cores")) {
+      return Math.max(1, sparkConf.getInt("spark.executor.cores", 1) / Math.max(1, sparkConf.getInt("spark.task.cpus", 1)));
+    }
+    return Math.max(1, spark.sparkContext().defaultParallelism());
   }
 
   public RunSummary run() {
     Instant started = Instant.now();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     requireSource();
+    prepareTarget();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
     timed("recover", () -> {
       PendingRows.foldStale(spark, manifest, layout.stateDir());
@@ -87,6 +104,7 @@ public final class CopyJob {
       throw conflict(plan);
     }
     addNotes();
+    java.util.concurrent.CompletableFuture<Void> manifestReady = prepareManifest(manifest);
 
     try (ProgressTracker tracker = new ProgressTracker(spark.sparkContext(), "lepton.copy");
         ConsoleProgress progress = new ConsoleProgress("Copy", plan.totals().filesToProcess(),
@@ -100,12 +118,33 @@ public final class CopyJob {
       notes.add(folders + " empty folders of the source exist on the target too");
     }
 
+    if (throttledAccumulator.value() > 0) {
+      notes.add("the store throttled " + throttledAccumulator.value() + " requests; the connectors retried them"
+          + " and the job lowered its copy concurrency while throttling lasted");
+    }
     long recordStarted = System.nanoTime();
+    manifestReady.join();
     RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
     RunSummary summary = recorder.record(manifest, plan, started, phases, notes, "copy",
         System.nanoTime() - recordStarted);
     cleanUp();
     return summary;
+  }
+
+  /**
+   * Creates the target root on WASB, where hadoop-azure 3.3.4 fails with a NullPointerException
+   * when it creates a file in a container that does not exist yet.
+   */
+  private void prepareTarget() {
+    if (layout.target().kind() != dev.lepton.migrate.store.StoreKind.WASB) {
+      return;
+    }
+    try {
+      Stores.targetFileSystem(layout.target(), conf.get()).mkdirs(layout.target().path());
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("Cannot create the target folder " + layout.target() + ": " + e.getMessage()
+          + ". Check the container name, the connector settings and the credentials.", e);
+    }
   }
 
   private void requireSource() {
@@ -115,6 +154,19 @@ public final class CopyJob {
           "Cannot copy from " + layout.source() + ": the folder does not exist. Check migration.source"
               + " (or --source) and the credentials for that store.");
     }
+  }
+
+  /** Creates the manifest table on a background thread while the copy runs. */
+  private java.util.concurrent.CompletableFuture<Void> prepareManifest(ManifestStore manifest) {
+    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "lepton-manifest-init");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.CompletableFuture<Void> ready =
+        java.util.concurrent.CompletableFuture.runAsync(manifest::createIfMissing, thread);
+    thread.shutdown();
+    return ready;
   }
 
   private TargetConflictException conflict(PlanResult plan) {
@@ -141,12 +193,13 @@ public final class CopyJob {
 
   private int copyData(JavaSparkContext jsc, PlanResult plan, ProgressTracker tracker) {
     JavaRDD<PlannedFile> data = plan.files().filter(f -> isWork(f) && !DeltaLogOrder.isLogFile(f.relativePath()));
-    long[] totals = data.aggregate(new long[2],
-        (acc, f) -> new long[] {acc[0] + 1, acc[1] + f.source().size()},
-        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    long[] totals = data.aggregate(new long[3],
+        (acc, f) -> new long[] {acc[0] + 1, acc[1] + f.source().size(), Math.max(acc[2], f.source().size())},
+        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])});
     if (totals[0] == 0) {
       return 0;
     }
+    sizeUploadParts(totals[2]);
     TaskPlanning.DataTasks tasks =
         TaskPlanning.dataTasks(data, totals[0], totals[1], config.plan(), jsc.defaultParallelism());
     LOG.info("Copying {} data files ({}) in {} tasks of about {} each", totals[0], Units.bytes(totals[1]),
@@ -183,6 +236,23 @@ public final class CopyJob {
     LOG.info("Copying the logs of {} Delta tables in commit order", tasks.size());
     jsc.setJobGroup("lepton-copy-logs", "Copy Delta logs of " + tasks.size() + " tables in commit order", false);
     execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
+  }
+
+  /**
+   * Raises the target connector's part size where the largest file of the run would otherwise need
+   * more parts than the store allows. Tasks then open their own file system instance, because cached
+   * instances keep the part size they were created with.
+   */
+  private void sizeUploadParts(long largestFile) {
+    Map<String, String> settings = PartSizing.settingsFor(layout.target().kind(), largestFile, conf.get());
+    if (settings.isEmpty()) {
+      return;
+    }
+    org.apache.hadoop.conf.Configuration sized = new org.apache.hadoop.conf.Configuration(conf.get());
+    settings.forEach(sized::set);
+    taskConf = new HadoopConf(sized);
+    freshTargetInstances = true;
+    LOG.info("Upload part settings {} chosen for the largest file of {} bytes", settings, largestFile);
   }
 
   private static boolean isWork(PlannedFile file) {
@@ -225,20 +295,32 @@ public final class CopyJob {
     CopyContext context = new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy());
     LongAccumulator files = tracker.filesAccumulator();
     LongAccumulator bytes = tracker.bytesAccumulator();
+    LongAccumulator throttled = throttledAccumulator;
+    int slots = executorSlots();
     Location stateDir = layout.stateDir();
-    HadoopConf taskConf = conf;
+    HadoopConf hadoop = taskConf;
+    boolean fresh = freshTargetInstances;
     String id = runId;
     tasks.foreachPartition(it -> {
-      FileSystem sourceFs = Stores.fileSystem(context.source(), taskConf.get());
-      FileSystem targetFs = Stores.targetFileSystem(context.target(), taskConf.get());
-      FileSystem stateFs = Stores.targetFileSystem(stateDir, taskConf.get());
-      CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add));
-      while (it.hasNext()) {
-        CopyTask task = it.next();
-        List<ManifestRow> rows = runner.run(task);
-        String name = phase + "-" + task.id() + "-" + org.apache.spark.TaskContext.get().attemptNumber();
-        TaskResultFile.write(stateFs, stateDir, id, name, rows);
-        files.add(rows.size());
+      FileSystem sourceFs = Stores.fileSystem(context.source(), hadoop.get());
+      FileSystem targetFs = fresh
+          ? Stores.newTargetInstance(context.target(), hadoop.get())
+          : Stores.targetFileSystem(context.target(), hadoop.get());
+      FileSystem stateFs = Stores.targetFileSystem(stateDir, hadoop.get());
+      try {
+        CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add),
+            ThrottleCounters.governor(slots), throttled::add);
+        while (it.hasNext()) {
+          CopyTask task = it.next();
+          List<ManifestRow> rows = runner.run(task);
+          String name = phase + "-" + task.id() + "-" + org.apache.spark.TaskContext.get().attemptNumber();
+          TaskResultFile.write(stateFs, stateDir, id, name, rows);
+          files.add(rows.size());
+        }
+      } finally {
+        if (fresh) {
+          targetFs.close();
+        }
       }
     });
   }

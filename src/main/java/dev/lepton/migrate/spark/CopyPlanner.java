@@ -49,13 +49,18 @@ final class CopyPlanner {
     if (!renames.isEmpty()) {
       sourceFiles = sourceFiles.map(renames::apply);
     }
-    JavaPairRDD<String, FileEntry> source = sourceFiles.keyBy(FileEntry::relativePath);
-    JavaPairRDD<String, FileEntry> target =
-        Listing.list(jsc, conf, layout.target(), targetFilter, config.plan()).keyBy(FileEntry::relativePath);
+    // Files meet by the name under which the target store tells names apart, so two source names
+    // that the store would fold into one show up as a name problem.
+    NameRules names = NameRules.forTarget(layout.target());
+    JavaPairRDD<String, FileEntry> source = sourceFiles.keyBy(e -> names.comparisonKey(e.relativePath()));
+    JavaPairRDD<String, FileEntry> target = Listing.list(jsc, conf, layout.target(), targetFilter, config.plan())
+        .keyBy(e -> names.comparisonKey(e.relativePath()));
     JavaPairRDD<String, ManifestState> manifest = new ManifestStore(spark, layout.stateDir()).latestStates();
+    if (names.foldsNames()) {
+      manifest = manifest.mapToPair(row -> new scala.Tuple2<>(names.comparisonKey(row._1()), row._2()));
+    }
 
     Differ differ = new Differ(config.copy().onConflict());
-    NameRules names = NameRules.forTarget(layout.target());
     JavaRDD<Decision> decided = source.cogroup(target, manifest).flatMap(entry -> {
       Tuple3<Iterable<FileEntry>, Iterable<FileEntry>, Iterable<ManifestState>> sides = entry._2();
       Iterator<FileEntry> sources = sides._1().iterator();
@@ -89,8 +94,8 @@ final class CopyPlanner {
   }
 
   /**
-   * A source file with its action and, when the target store cannot hold its target name, why;
-   * or, with a null file, a target file that has no source file.
+   * A source file with its action, and the reason when the target store cannot hold its target
+   * name. A null file marks a target file that has no source file.
    */
   private record Decision(PlannedFile file, String nameProblem) implements java.io.Serializable {
     static final Decision EXTRA_TARGET_FILE = new Decision(null, null);

@@ -65,7 +65,8 @@ final class RunRecorder {
     spark.sparkContext().setJobDescription("Record manifest rows of run " + runId);
     manifest.append(rows);
 
-    Dataset<Row> recorded = manifest.all().filter(col("run_id").equalTo(lit(runId)));
+    // The totals come from the same rows, not from the manifest, which would mean a Delta read.
+    Dataset<Row> recorded = rows;
     Map<String, RunSummary.StatusTotals> byStatus = new LinkedHashMap<>();
     for (Row total : recorded.groupBy("status")
         .agg(count(lit(1)).as("files"), sum("size").as("bytes"), sum("bytes_copied").as("written"))

@@ -9,8 +9,10 @@ public enum StoreKind {
   S3(CommitStyle.DIRECT, false),
   GCS(CommitStyle.DIRECT, false),
   ABFS(CommitStyle.STAGE_AND_RENAME, false),
-  // A WASB blob becomes visible when its block list is committed on close, like S3 and GCS.
-  WASB(CommitStyle.DIRECT, false),
+  // hadoop-azure's WASB writes a file to a temporary blob and puts an empty link blob under the
+  // final name until close, so a killed write leaves an empty file there: it stages and renames
+  // (a server-side copy) like ABFS.
+  WASB(CommitStyle.STAGE_AND_RENAME, false),
   OTHER(CommitStyle.STAGE_AND_RENAME, false);
 
   /** Way a copy makes a file appear under its final name only when it is whole. */

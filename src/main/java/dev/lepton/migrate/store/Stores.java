@@ -45,6 +45,24 @@ public final class Stores {
     return fs;
   }
 
+  /**
+   * Opens a new, uncached file system for writing, so settings changed for this run take effect;
+   * the caller closes it.
+   */
+  public static FileSystem newTargetInstance(Location location, Configuration conf) {
+    try {
+      FileSystem fs = FileSystem.newInstance(location.uri(), conf);
+      if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem) {
+        fs.setWriteChecksum(false);
+      }
+      return fs;
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "Cannot open the file system for " + location + ": " + e.getMessage() + ". Check the URI"
+              + " scheme and the connector settings (--conf spark.hadoop.fs.SCHEME.*).", e);
+    }
+  }
+
   /** Returns the entity tag of a status where the connector reports one, else null. */
   public static String etagOf(FileStatus status) {
     if (status instanceof EtagSource source) {

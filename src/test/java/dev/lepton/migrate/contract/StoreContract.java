@@ -249,6 +249,7 @@ abstract class StoreContract {
         "--conf", "spark.hadoop.fs.file.impl.disable.cache=true",
         "--conf", "spark.hadoop." + HaltingFileSystem.HALT_OPENED_UNDER + "=" + source,
         "--conf", "spark.hadoop." + HaltingFileSystem.HALT_AFTER_OPENED + "=" + haltAfter));
+    command.addAll(StoreRuns.secretConfs(stores()));
     File log = dir.resolve("killed.log").toFile();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

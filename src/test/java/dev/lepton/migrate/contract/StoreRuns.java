@@ -27,7 +27,19 @@ final class StoreRuns {
   private StoreRuns() {}
 
   static Cli.Result run(List<TestStore> stores, String command, String source, String target, String... extra) {
+    Configuration session = SharedSpark.session().sparkContext().hadoopConfiguration();
+    stores.forEach(store -> store.secretHadoopConf().forEach(session::set));
     return Cli.run(arguments(stores, command, source, target, extra).toArray(String[]::new));
+  }
+
+  /** Returns {@code --conf spark.hadoop.KEY=VALUE} for the stores' secrets, for a copy in a child JVM. */
+  static List<String> secretConfs(List<TestStore> stores) {
+    List<String> confs = new ArrayList<>();
+    stores.forEach(store -> store.secretHadoopConf().forEach((key, value) -> {
+      confs.add("--conf");
+      confs.add("spark.hadoop." + key + "=" + value);
+    }));
+    return confs;
   }
 
   static List<String> arguments(List<TestStore> stores, String command, String source, String target, String... extra) {
@@ -65,6 +77,7 @@ final class StoreRuns {
   static FileSystem fileSystem(String uri, List<TestStore> stores) throws IOException {
     Configuration conf = new Configuration(SharedSpark.session().sparkContext().hadoopConfiguration());
     stores.forEach(store -> store.hadoopConf().forEach(conf::set));
+    stores.forEach(store -> store.secretHadoopConf().forEach(conf::set));
     return FileSystem.get(URI.create(uri), conf);
   }
 

@@ -51,6 +51,11 @@ public final class AzuriteServer implements AutoCloseable {
     return Path.of(System.getProperty("user.home"), ".cache", "lepton-migrate", "azurite-" + VERSION);
   }
 
+  /** Returns whether Azurite is installed in {@link #home()}. */
+  public static boolean isInstalled() {
+    return Files.isRegularFile(home().resolve("node_modules/azurite/dist/src/blob/main.js"));
+  }
+
   /**
    * Starts Azurite with its data under {@code dir}. With {@link ServerProcess.Lifetime#BOUND_TO_JVM}
    * it first takes the machine-wide lock on port 10000, waiting for another test JVM to release it.

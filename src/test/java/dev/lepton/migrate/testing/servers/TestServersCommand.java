@@ -143,7 +143,7 @@ public final class TestServersCommand {
         ServerProcess.Lifetime.DETACHED);
   }
 
-  /** GCS connector settings: the loopback root URL and no credentials, so no Google endpoint is asked. */
+  /** GCS connector settings: the loopback root URL and no credentials, so the connector contacts no Google endpoint. */
   private static Map<String, String> gcsConf(int port) {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("fs.gs.storage.root.url", "http://127.0.0.1:" + port + "/");

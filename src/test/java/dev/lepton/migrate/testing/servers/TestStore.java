@@ -17,6 +17,15 @@ public interface TestStore extends AutoCloseable {
   Map<String, String> hadoopConf();
 
   /**
+   * Hadoop settings that hold test secrets (an account key). The job rejects secrets in its config,
+   * so tests set these on the Spark session's Hadoop configuration, as a credential provider would
+   * supply them, and pass them to a child JVM with {@code --conf spark.hadoop.KEY=VALUE}.
+   */
+  default Map<String, String> secretHadoopConf() {
+    return Map.of();
+  }
+
+  /**
    * Environment variables a copy in a child JVM needs for this store (test credentials), which an
    * in-process copy reads from system properties instead.
    */
