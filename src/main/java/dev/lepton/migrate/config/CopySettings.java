@@ -3,6 +3,7 @@ package dev.lepton.migrate.config;
 import dev.lepton.migrate.copy.ChecksumAlgorithm;
 import dev.lepton.migrate.copy.ConflictPolicy;
 import dev.lepton.migrate.copy.VerifyMode;
+import dev.lepton.migrate.plan.Renames;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -16,7 +17,8 @@ public record CopySettings(
     boolean preserveModificationTime,
     ConflictPolicy onConflict,
     boolean storeChecksums,
-    boolean serverSideCopy)
+    boolean serverSideCopy,
+    Renames rename)
     implements Serializable {
   public CopySettings {
     if (bufferSize < 4096) {

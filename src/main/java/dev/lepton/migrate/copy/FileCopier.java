@@ -26,7 +26,7 @@ import org.apache.hadoop.security.AccessControlException;
  * Copies single files and returns their manifest rows. The source is read once, through one buffer
  * of the configured size, and its checksum computed on the bytes read. On stores that commit by
  * rename the bytes go to a staging name first, so a file appears under its final name only when it
- * is whole and checked. On S3, GCS and WASB the object is written directly, because the store
+ * is whole and checked. On S3 and GCS the object is written directly, because the store
  * publishes it only when the upload completes.
  *
  * <p>A failure never throws: it becomes a row with status {@code failed} and the reason, after the
@@ -112,7 +112,7 @@ public final class FileCopier {
       PlannedFile file, TargetCommitter.Mode mode, Path finalPath, FileStatus existing) throws IOException {
     String algorithm = context.settings().checksum().configName();
     if (existing.getLen() == file.source().size()) {
-      String sourceSum = checksumOf(sourceFs, context.source().resolve(file.relativePath()), ProgressSink.NONE);
+      String sourceSum = checksumOf(sourceFs, context.source().resolve(file.source().sourcePath()), ProgressSink.NONE);
       String targetSum = checksumOf(targetFs, finalPath, ProgressSink.NONE);
       if (sourceSum.equals(targetSum)) {
         return new Outcome(ManifestRow.ADOPTED, sourceSum, targetSum, "checksum", 0,
@@ -130,7 +130,7 @@ public final class FileCopier {
   }
 
   private Outcome write(PlannedFile file, TargetCommitter.Mode mode, Path finalPath) throws IOException {
-    Path sourcePath = context.source().resolve(file.relativePath());
+    Path sourcePath = context.source().resolve(file.source().sourcePath());
     if (mode == TargetCommitter.Mode.REPLACE && serverSide() != null && isPlainMd5(file.source().etag())) {
       return copyServerSide(file, sourcePath, finalPath);
     }

@@ -86,6 +86,7 @@ public final class CopyJob {
     Instant started = Instant.now();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     requireSource();
+    prepareTarget();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
     timed("recover", () -> {
       PendingRows.foldStale(spark, manifest, layout.stateDir());
@@ -96,6 +97,9 @@ public final class CopyJob {
     PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
     phases.put("plan", (System.nanoTime() - planStarted) / 1_000_000);
     console.println(PlanPrinter.describe(plan.totals()));
+    if (plan.nameProblems().count() > 0) {
+      throw plan.nameProblems().failure(layout.target());
+    }
     if (!plan.conflictSamples().isEmpty()) {
       throw conflict(plan);
     }
@@ -109,6 +113,10 @@ public final class CopyJob {
       int dataTaskCount = timedValue("copy data", () -> copyData(jsc, plan, tracker));
       timed("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
     }
+    long folders = timedValue("empty folders", () -> EmptyFolders.recreate(jsc, conf, config, layout));
+    if (folders > 0) {
+      notes.add(folders + " empty folders of the source exist on the target too");
+    }
 
     if (throttledAccumulator.value() > 0) {
       notes.add("the store throttled " + throttledAccumulator.value() + " requests; the connectors retried them"
@@ -121,6 +129,22 @@ public final class CopyJob {
         System.nanoTime() - recordStarted);
     cleanUp();
     return summary;
+  }
+
+  /**
+   * Creates the target root on WASB, where hadoop-azure 3.3.4 fails with a NullPointerException
+   * when it creates a file in a container that does not exist yet.
+   */
+  private void prepareTarget() {
+    if (layout.target().kind() != dev.lepton.migrate.store.StoreKind.WASB) {
+      return;
+    }
+    try {
+      Stores.targetFileSystem(layout.target(), conf.get()).mkdirs(layout.target().path());
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("Cannot create the target folder " + layout.target() + ": " + e.getMessage()
+          + ". Check the container name, the connector settings and the credentials.", e);
+    }
   }
 
   private void requireSource() {

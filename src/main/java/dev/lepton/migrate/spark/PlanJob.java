@@ -32,6 +32,10 @@ public final class PlanJob {
     if (plan.totals().files(FileAction.CONFLICT) > 0) {
       out.append("  A copy would stop with exit 3 unless migration.copy.on-conflict = overwrite.\n");
     }
+    if (plan.nameProblems().count() > 0) {
+      out.append("  ").append(plan.nameProblems().describe().replace("\n", "\n  ")).append('\n');
+      out.append("  A copy would stop with exit 2 until migration.copy.rename gives them names that fit.\n");
+    }
     return out.toString();
   }
 
