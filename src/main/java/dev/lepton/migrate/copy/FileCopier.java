@@ -4,6 +4,7 @@ import dev.lepton.migrate.VerificationMismatchException;
 import dev.lepton.migrate.plan.FileAction;
 import dev.lepton.migrate.plan.PlannedFile;
 import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.CreateIfAbsent;
 import dev.lepton.migrate.store.StoreKind;
 import dev.lepton.migrate.store.TargetCommitter;
 import java.io.FileNotFoundException;
@@ -117,8 +118,13 @@ public final class FileCopier {
   }
 
   private Outcome write(PlannedFile file, TargetCommitter.Mode mode, Path finalPath) throws IOException {
+    boolean exclusive = mode == TargetCommitter.Mode.CREATE_IF_ABSENT;
+    if (exclusive && committer.createIfAbsent() instanceof CreateIfAbsent.Direct direct) {
+      return writeExclusively(file, direct, finalPath);
+    }
     Path sourcePath = context.source().resolve(file.relativePath());
-    boolean staged = context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
+    // A create-if-absent write on a store without a conditional direct write publishes a staged file.
+    boolean staged = exclusive || context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
     Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
     boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;
 
@@ -138,6 +144,9 @@ public final class FileCopier {
             copied + " bytes");
       }
       String targetSum = verify(writePath, copied, sourceSum);
+      // Set on the staged file, the time travels with the rename or link and readers never see
+      // the file with the time of the copy.
+      preserveModificationTime(writePath, file.source().modificationTime());
       if (staged) {
         try {
           committer.commit(writePath, finalPath, mode);
@@ -146,11 +155,47 @@ public final class FileCopier {
           return compareWithExisting(file, mode, finalPath, targetFs.getFileStatus(finalPath));
         }
       }
-      preserveModificationTime(finalPath, file.source().modificationTime());
       String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
       return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason());
     } catch (IOException | RuntimeException e) {
       discardAfterFailure(writePath, staged);
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the final name directly with the store's conditional create, the source pulled through a
+   * checksumming stream, then checks the result as {@link #write} does.
+   */
+  private Outcome writeExclusively(PlannedFile file, CreateIfAbsent.Direct direct, Path finalPath)
+      throws IOException {
+    Path sourcePath = context.source().resolve(file.relativePath());
+    ChecksumAlgorithm.Digest digest = context.settings().checksum().newDigest();
+    long copied;
+    boolean sourceLonger;
+    try (InputStream in = sourceFs.open(sourcePath, buffer.length)) {
+      ChecksummingInputStream counted = new ChecksummingInputStream(in, digest, progress);
+      direct.write(finalPath, counted, file.source().size(), buffer);
+      counted.flushProgress();
+      copied = counted.bytesRead();
+      sourceLonger = in.read() >= 0;
+    } catch (FileAlreadyExistsException e) {
+      return compareWithExisting(file, TargetCommitter.Mode.CREATE_IF_ABSENT, finalPath,
+          targetFs.getFileStatus(finalPath));
+    }
+    String sourceSum = digest.hex();
+    try {
+      if (copied != file.source().size() || sourceLonger) {
+        throw new VerificationMismatchException(
+            "Source file " + file.relativePath() + " changed while it was copied", file.source().size() + " bytes",
+            (sourceLonger ? "more than " : "") + copied + " bytes");
+      }
+      String targetSum = verify(finalPath, copied, sourceSum);
+      preserveModificationTime(finalPath, file.source().modificationTime());
+      String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
+      return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason());
+    } catch (IOException | RuntimeException e) {
+      discardAfterFailure(finalPath, false);
       throw e;
     }
   }
