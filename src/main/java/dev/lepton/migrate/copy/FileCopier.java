@@ -2,6 +2,7 @@ package dev.lepton.migrate.copy;
 
 import dev.lepton.migrate.VerificationMismatchException;
 import dev.lepton.migrate.plan.FileAction;
+import dev.lepton.migrate.plan.ManifestState;
 import dev.lepton.migrate.plan.PlannedFile;
 import dev.lepton.migrate.report.ManifestRow;
 import dev.lepton.migrate.store.CreateIfAbsent;
@@ -85,6 +86,12 @@ public final class FileCopier {
 
   private Outcome attempt(PlannedFile file, TargetCommitter.Mode mode) throws IOException {
     Path finalPath = context.target().resolve(file.relativePath());
+    if (file.action() == FileAction.RECHECK) {
+      Outcome unchanged = unchangedContent(file);
+      if (unchanged != null) {
+        return unchanged;
+      }
+    }
     boolean checkExisting = file.action() == FileAction.ADOPT || mode == TargetCommitter.Mode.CREATE_IF_ABSENT;
     if (checkExisting) {
       FileStatus existing = statusOrNull(finalPath);
@@ -93,6 +100,23 @@ public final class FileCopier {
       }
     }
     return write(file, mode, finalPath);
+  }
+
+  /**
+   * Returns a skipped outcome when the source's checksum still equals the one the manifest
+   * recorded for it, or null when the file must be copied.
+   */
+  private Outcome unchangedContent(PlannedFile file) throws IOException {
+    ManifestState previous = file.previous();
+    if (!context.settings().checksum().configName().equals(previous.checksumAlgorithm())) {
+      return null;
+    }
+    String sourceSum = checksumOf(sourceFs, context.source().resolve(file.relativePath()), progress);
+    if (!sourceSum.equals(previous.sourceChecksum())) {
+      return null;
+    }
+    return new Outcome(ManifestRow.SKIPPED, sourceSum, previous.targetChecksum(), previous.verifyLevel(), 0,
+        "source modification time or etag changed, its " + previous.checksumAlgorithm() + " checksum did not");
   }
 
   /** Adopts an existing target file equal to the source, else decides between overwrite and conflict. */

@@ -136,6 +136,28 @@ final class LogErrors {
         cause);
   }
 
+  static InvalidInputException absolutePath(
+      Path table, long version, ReferencedFile.Kind kind, String path) {
+    return new InvalidInputException(
+        String.format(
+            "Cannot sync Delta table %s: version %d names the %s file %s by an absolute path, so the"
+                + " target's log would still point at that store. Sync copies tables whose files are"
+                + " named relative to the table root; rewrite the table on the source first, for"
+                + " example with a deep clone, or copy it with a Delta client.",
+            table, version, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), path));
+  }
+
+  static InvariantViolationException noCheckpointToSyncFrom(
+      Path table, long targetVersion, long sourceVersion, long earliestCommit) {
+    return new InvariantViolationException(
+        String.format(
+            "Cannot sync Delta table %s from version %d to %d: log cleanup removed the source's"
+                + " commits before version %d, and no complete checkpoint after version %d has all"
+                + " commits after it. Run the sync again after the source writes its next"
+                + " checkpoint, or copy the table again.",
+            table, targetVersion + 1, sourceVersion, earliestCommit, targetVersion));
+  }
+
   static InvalidInputException unsupportedFeatures(
       Path table, long version, String kind, Collection<String> features) {
     return new InvalidInputException(

@@ -48,6 +48,28 @@ final class SegmentResolver {
         auxiliary);
   }
 
+  /**
+   * Returns the segment for the table as of {@code version} that starts from {@code base}, an
+   * older checkpoint than {@link #asOf} would choose, so that a copy covers every version from the
+   * checkpoint on.
+   */
+  LogSegment fromCheckpoint(Checkpoint base, long version) {
+    Path table = listing.tableRoot();
+    requireKnownVersion(version);
+    long fromExclusive = base.version();
+    List<LogFile> auxiliary = new ArrayList<>();
+    listing.commit(fromExclusive).ifPresent(auxiliary::add);
+    auxiliary.addAll(auxiliaryBetween(fromExclusive, version));
+    return new LogSegment(
+        table,
+        fromExclusive,
+        version,
+        Optional.of(base),
+        listing.commitsBetween(fromExclusive + 1, version),
+        checkpointsBetween(fromExclusive, version),
+        auxiliary);
+  }
+
   /** Returns the segment of the commits in {@code (fromExclusive, toInclusive]}. */
   LogSegment range(long fromExclusive, long toInclusive) {
     Path table = listing.tableRoot();

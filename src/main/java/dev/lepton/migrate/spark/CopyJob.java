@@ -55,8 +55,10 @@ public final class CopyJob {
   private final RunLayout layout;
   private final HadoopConf conf;
   private final String runId = RunIds.next();
-  private final Map<String, Long> phases = new LinkedHashMap<>();
+  private final PhaseTimer timer = new PhaseTimer();
   private final List<String> notes = new ArrayList<>();
+  private final TaskExecution execution;
+  private final RunFolders folders;
 
   public CopyJob(SparkSession spark, MigrationConfig config, PrintStream console) {
     this.spark = spark;
@@ -64,6 +66,9 @@ public final class CopyJob {
     this.console = console;
     this.layout = RunLayout.of(config);
     this.conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    this.execution = new TaskExecution(layout, conf,
+        new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy()));
+    this.folders = new RunFolders(layout, conf.get());
   }
 
   public RunSummary run() {
@@ -71,14 +76,16 @@ public final class CopyJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     requireSource();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
-    timed("recover", () -> {
-      PendingRows.foldStale(spark, manifest, layout.stateDir());
-      removeStaleStaging();
+    // NOTE: two copies into one target at the same time are not supported; the second would fold
+    // the first one's task results and delete its staging files.
+    timer.time("recover", () -> {
+      PendingRows.foldStale(spark, manifest, layout.stateDir(), Set.of());
+      folders.removeStaleStaging(Set.of());
     });
 
     long planStarted = System.nanoTime();
     PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
-    phases.put("plan", (System.nanoTime() - planStarted) / 1_000_000);
+    timer.record("plan", planStarted);
     console.println(PlanPrinter.describe(plan.totals()));
     if (!plan.conflictSamples().isEmpty()) {
       throw conflict(plan);
@@ -89,15 +96,15 @@ public final class CopyJob {
         ConsoleProgress progress = new ConsoleProgress("Copy", plan.totals().filesToProcess(),
             plan.totals().bytesToProcess(), tracker::filesDone, tracker::bytesDone, System.err,
             config.progressInterval())) {
-      int dataTaskCount = timedValue("copy data", () -> copyData(jsc, plan, tracker));
-      timed("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
+      int dataTaskCount = timer.timeValue("copy data", () -> copyData(jsc, plan, tracker));
+      timer.time("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
     }
 
-    long recordStarted = System.nanoTime();
     RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
-    RunSummary summary = recorder.record(manifest, plan, started, phases, notes, "copy",
-        System.nanoTime() - recordStarted);
-    cleanUp();
+    RunSummary summary = recorder.record(manifest, RunRecorder.skippedRows(spark, plan, runId), started,
+        timer.phases(), notes, "copy", ExitCode.SUCCESS, Map.of());
+    PendingRows.delete(spark, execution.pendingFolder());
+    folders.cleanUp(runId);
     return summary;
   }
 
@@ -145,7 +152,7 @@ public final class CopyJob {
     LOG.info("Copying {} data files ({}) in {} tasks of about {} each", totals[0], Units.bytes(totals[1]),
         tasks.count(), Units.bytes(tasks.targetWeight()));
     jsc.setJobGroup("lepton-copy-data", "Copy " + totals[0] + " data files in " + tasks.count() + " tasks", false);
-    execute(tasks.tasks(), "data", tracker);
+    execution.execute(tasks.tasks(), "data", tracker);
     return tasks.count();
   }
 
@@ -167,7 +174,8 @@ public final class CopyJob {
       }
     }
     if (!blocked.isEmpty()) {
-      writeRows(blocked, "blocked-logs", tracker);
+      execution.writeRows(blocked, "blocked-logs");
+      tracker.filesAccumulator().add(blocked.size());
     }
     List<CopyTask> tasks = TaskPlanning.logTasks(eligible, firstTaskId);
     if (tasks.isEmpty()) {
@@ -175,18 +183,19 @@ public final class CopyJob {
     }
     LOG.info("Copying the logs of {} Delta tables in commit order", tasks.size());
     jsc.setJobGroup("lepton-copy-logs", "Copy Delta logs of " + tasks.size() + " tables in commit order", false);
-    execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
+    execution.execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
   }
 
-  private static boolean isWork(PlannedFile file) {
-    return file.action() == FileAction.COPY || file.action() == FileAction.ADOPT;
+  static boolean isWork(PlannedFile file) {
+    return file.action() == FileAction.COPY || file.action() == FileAction.ADOPT
+        || file.action() == FileAction.RECHECK;
   }
 
   /** Finds the tables, among those with log files to copy, that have a data file not copied in this run. */
   private Set<String> tablesWithFailedData(List<PlannedFile> logFiles) {
     Set<String> tables = new TreeSet<>();
     logFiles.forEach(f -> tables.add(DeltaLogOrder.tableOf(f.relativePath())));
-    List<String> failedPaths = PendingRows.read(spark, List.of(pendingFolder()))
+    List<String> failedPaths = PendingRows.read(spark, List.of(execution.pendingFolder()))
         .filter("status NOT IN ('copied', 'adopted')")
         .select("path")
         .limit(1_000_000)
@@ -208,79 +217,6 @@ public final class CopyJob {
         file.source().etag(), null, null, null, "none", ManifestRow.FAILED, "none", 0, 0, 0,
         "not copied: data files of table '" + (table.isEmpty() ? "." : table) + "' failed in this run,"
             + " so its new commits would point at missing files", System.currentTimeMillis());
-  }
-
-  private org.apache.hadoop.fs.Path pendingFolder() {
-    return TaskResultFile.pendingRoot(layout.stateDir()).child(runId).path();
-  }
-
-  private void execute(JavaRDD<CopyTask> tasks, String phase, ProgressTracker tracker) {
-    CopyContext context = new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy());
-    LongAccumulator files = tracker.filesAccumulator();
-    LongAccumulator bytes = tracker.bytesAccumulator();
-    Location stateDir = layout.stateDir();
-    HadoopConf taskConf = conf;
-    String id = runId;
-    tasks.foreachPartition(it -> {
-      FileSystem sourceFs = Stores.fileSystem(context.source(), taskConf.get());
-      FileSystem targetFs = Stores.targetFileSystem(context.target(), taskConf.get());
-      FileSystem stateFs = Stores.targetFileSystem(stateDir, taskConf.get());
-      CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add));
-      while (it.hasNext()) {
-        CopyTask task = it.next();
-        List<ManifestRow> rows = runner.run(task);
-        String name = phase + "-" + task.id() + "-" + org.apache.spark.TaskContext.get().attemptNumber();
-        TaskResultFile.write(stateFs, stateDir, id, name, rows);
-        files.add(rows.size());
-      }
-    });
-  }
-
-  private void writeRows(List<ManifestRow> rows, String name, ProgressTracker tracker) {
-    try {
-      FileSystem stateFs = Stores.targetFileSystem(layout.stateDir(), conf.get());
-      TaskResultFile.write(stateFs, layout.stateDir(), runId, name, rows);
-      tracker.filesAccumulator().add(rows.size());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Cannot write task results to " + layout.stateDir() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Deletes staging folders that killed runs left behind. Their files never reached a final name, so
-   * nothing is lost. NOTE: two copies into one target at the same time are not supported; the
-   * second would delete the first one's staging files.
-   */
-  private void removeStaleStaging() {
-    PendingRows.delete(spark, layout.target().child(RunLayout.STAGING_FOLDER).path());
-  }
-
-  private void cleanUp() {
-    PendingRows.delete(spark, pendingFolder());
-    PendingRows.delete(spark, layout.staging(runId).path());
-    org.apache.hadoop.fs.Path stagingRoot = layout.target().child(RunLayout.STAGING_FOLDER).path();
-    try {
-      FileSystem fs = stagingRoot.getFileSystem(conf.get());
-      org.apache.hadoop.fs.FileStatus[] left = fs.listStatus(stagingRoot);
-      if (left.length == 0) {
-        fs.delete(stagingRoot, false);
-      }
-    } catch (java.io.IOException e) {
-      // Absent, or in use by another run: either way it stays.
-    }
-  }
-
-  private void timed(String phase, Runnable step) {
-    long started = System.nanoTime();
-    step.run();
-    phases.put(phase, (System.nanoTime() - started) / 1_000_000);
-  }
-
-  private <T> T timedValue(String phase, java.util.function.Supplier<T> step) {
-    long started = System.nanoTime();
-    T result = step.get();
-    phases.put(phase, (System.nanoTime() - started) / 1_000_000);
-    return result;
   }
 
   public String runId() {
