@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lepton.migrate.TargetConflictException;
 import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.testing.TestClock;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,36 +24,12 @@ class LeaseStoreTest {
   private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
   @TempDir java.nio.file.Path dir;
-  private MovableClock clock;
+  private TestClock clock;
   private LeaseStore store;
-
-  /** A clock that stands still until a test moves it. */
-  static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-10T02:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
 
   @BeforeEach
   void openStore() {
-    clock = new MovableClock();
+    clock = new TestClock(Instant.parse("2026-01-10T02:00:00Z"));
     store = new LeaseStore(DeltaTables.localFs(), Location.parse(dir.toString(), "state"), clock);
   }
 

@@ -44,7 +44,8 @@ public final class DeltaVersions {
     try {
       Dataset<Row> data = spark.read().format("delta").option("versionAsOf", version).load(table.toString());
       return Optional.of(data.collectAsList().stream().map(Row::toString).sorted().toList());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Scala code throws checked exceptions such as AnalysisException without declaring them.
       return Optional.empty();
     }
   }
