@@ -177,6 +177,11 @@ public final class DeltaLog {
     return fs;
   }
 
+  /** Returns the segment after {@code fromExclusive} plus the auxiliary files of that version. */
+  LogSegment continuation(long fromExclusive, long toInclusive) {
+    return new SegmentResolver(list(), Optional.empty()).continuation(fromExclusive, toInclusive);
+  }
+
   /** Returns the segment as of {@code version} that starts from the given older checkpoint. */
   LogSegment segmentFromCheckpoint(Checkpoint base, long version) {
     return new SegmentResolver(list(), Optional.empty()).fromCheckpoint(base, version);

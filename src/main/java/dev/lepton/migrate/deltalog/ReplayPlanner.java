@@ -22,7 +22,8 @@ public final class ReplayPlanner {
    * has no table) to {@code sourceVersion}.
    *
    * <p>The replay starts after the target's latest version when the source still has the next
-   * commit. A target without a table gets the whole history when the source log starts at version
+   * commit; the plan then also lists the checksum, checkpoint and sidecar files of the target's
+   * latest version, which the caller skips where the target has them. A target without a table gets the whole history when the source log starts at version
    * 0. Otherwise log retention has removed commits the target lacks, and the replay starts from the
    * oldest checkpoint after the target's version from which the source's commits are complete, so
    * that the target can read every version the source can.
@@ -44,7 +45,8 @@ public final class ReplayPlanner {
     long earliest = listing.earliestCommitVersion().orElse(Long.MAX_VALUE);
     if (targetVersion >= 0 && earliest <= targetVersion + 1) {
       start = ReplayPlan.Start.AFTER_TARGET;
-      segment = source.segment(targetVersion, sourceVersion);
+      // With the target's own version, whose checksum or checkpoint a killed sync may have missed.
+      segment = source.continuation(targetVersion, sourceVersion);
     } else if (targetVersion < 0 && earliest == 0) {
       start = ReplayPlan.Start.FULL_HISTORY;
       segment = source.segment(-1, sourceVersion);

@@ -70,6 +70,20 @@ final class SegmentResolver {
         auxiliary);
   }
 
+  /**
+   * Returns the segment of the commits in {@code (fromExclusive, toInclusive]} that also carries the
+   * version checksum and log compactions starting at {@code fromExclusive}, for a copy that
+   * continues a target whose last version may lack them.
+   */
+  LogSegment continuation(long fromExclusive, long toInclusive) {
+    LogSegment range = range(fromExclusive, toInclusive);
+    if (fromExclusive < 0) {
+      return range;
+    }
+    return new LogSegment(range.tableRoot(), fromExclusive, toInclusive, Optional.empty(), range.commits(),
+        range.checkpoints(), auxiliaryBetween(fromExclusive, toInclusive));
+  }
+
   /** Returns the segment of the commits in {@code (fromExclusive, toInclusive]}. */
   LogSegment range(long fromExclusive, long toInclusive) {
     Path table = listing.tableRoot();

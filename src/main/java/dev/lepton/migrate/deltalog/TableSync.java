@@ -118,7 +118,7 @@ public final class TableSync {
       progress.targetAfter = targetVersion;
     }
 
-    ReplayPlan plan = ReplayPlanner.plan(source, table, targetVersion, sourceVersion);
+    ReplayPlan plan = skipFilesTheTargetHas(ReplayPlanner.plan(source, table, targetVersion, sourceVersion));
     progress.start = plan.start();
     progress.firstVersion = plan.firstVersion();
     plan.unavailable().ifPresent(versions -> notes.add("versions " + versions + " were removed from the"
@@ -176,6 +176,41 @@ public final class TableSync {
         + "): moved " + moved + " log files to " + backup + "; data files only they referenced stay until the"
         + " target is vacuumed");
     return Optional.of(first - 1);
+  }
+
+  /**
+   * Leaves out of a plan the files of the target's latest version (checksum, checkpoint, sidecars)
+   * that the target already has at the size the source's log records. This job published them
+   * whole under their final names, so their presence means they are done, and reading them again
+   * on every run would cost as much as the checkpoint is large.
+   */
+  private ReplayPlan skipFilesTheTargetHas(ReplayPlan plan) throws IOException {
+    if (plan.start() != ReplayPlan.Start.AFTER_TARGET) {
+      return plan;
+    }
+    List<ReplayFile> data = new ArrayList<>();
+    for (ReplayFile file : plan.dataFiles()) {
+      if (file.version() > plan.targetVersion() || !presentOnTarget(file)) {
+        data.add(file);
+      }
+    }
+    List<ReplayFile> log = new ArrayList<>();
+    for (ReplayFile file : plan.logFiles()) {
+      if (file.version() > plan.targetVersion() || !presentOnTarget(file)) {
+        log.add(file);
+      }
+    }
+    return new ReplayPlan(plan.table(), plan.targetVersion(), plan.sourceVersion(), plan.start(),
+        plan.firstVersion(), data, log, plan.removals(), plan.unavailable());
+  }
+
+  private boolean presentOnTarget(ReplayFile file) throws IOException {
+    try {
+      long length = run.targetFs().getFileStatus(run.targetTable(table).resolve(file.path())).getLen();
+      return file.sizeHint() < 0 || length == file.sizeHint();
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    }
   }
 
   /**

@@ -14,6 +14,10 @@ public final class DeltaVersions {
   private DeltaVersions() {}
 
   public static long latestVersion(Path table) {
+    return latestVersion(table.toString());
+  }
+
+  public static long latestVersion(String table) {
     return SharedSpark.session().sql("DESCRIBE HISTORY delta.`" + table + "` LIMIT 1").first().getLong(0);
   }
 
@@ -22,6 +26,11 @@ public final class DeltaVersions {
    * read, and returns how many versions were compared.
    */
   public static int assertSameAtEveryReadableVersion(Path source, Path target) {
+    return assertSameAtEveryReadableVersion(source.toString(), target.toString());
+  }
+
+  /** Compares two tables named by path or URI, such as {@code hdfs://127.0.0.1:9000/lake/t}. */
+  public static int assertSameAtEveryReadableVersion(String source, String target) {
     long latest = latestVersion(source);
     assertThat(latestVersion(target)).as("latest version of %s", target).isEqualTo(latest);
     int compared = 0;
@@ -40,9 +49,13 @@ public final class DeltaVersions {
 
   /** Returns the sorted rows of a version, or empty when delta-spark cannot read that version. */
   public static Optional<List<String>> rows(Path table, long version) {
+    return rows(table.toString(), version);
+  }
+
+  public static Optional<List<String>> rows(String table, long version) {
     SparkSession spark = SharedSpark.session();
     try {
-      Dataset<Row> data = spark.read().format("delta").option("versionAsOf", version).load(table.toString());
+      Dataset<Row> data = spark.read().format("delta").option("versionAsOf", version).load(table);
       return Optional.of(data.collectAsList().stream().map(Row::toString).sorted().toList());
     } catch (Exception e) {
       // Scala code throws checked exceptions such as AnalysisException without declaring them.
