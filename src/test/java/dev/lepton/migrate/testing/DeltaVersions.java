@@ -56,7 +56,7 @@ public final class DeltaVersions {
     SparkSession spark = SharedSpark.session();
     try {
       Dataset<Row> data = spark.read().format("delta").option("versionAsOf", version).load(table);
-      return Optional.of(data.collectAsList().stream().map(Row::toString).sorted().toList());
+      return Optional.of(asSortedJson(data));
     } catch (Exception e) {
       // Scala code throws checked exceptions such as AnalysisException without declaring them.
       return Optional.empty();
@@ -65,9 +65,13 @@ public final class DeltaVersions {
 
   /** Returns the sorted change rows between two versions of a table with change data feed. */
   public static List<String> changes(Path table, long from, long to) {
-    return SharedSpark.session().read().format("delta").option("readChangeFeed", "true")
+    return asSortedJson(SharedSpark.session().read().format("delta").option("readChangeFeed", "true")
         .option("startingVersion", from).option("endingVersion", to).load(table.toString())
-        .drop("_commit_timestamp")
-        .collectAsList().stream().map(Row::toString).sorted().toList();
+        .drop("_commit_timestamp"));
+  }
+
+  /** Renders rows as JSON, so that binary values compare by content, and sorts them. */
+  private static List<String> asSortedJson(Dataset<Row> data) {
+    return data.toJSON().collectAsList().stream().sorted().toList();
   }
 }
