@@ -1,5 +1,6 @@
 package dev.lepton.migrate.config;
 
+import dev.lepton.migrate.deltalog.AbsolutePathPolicy;
 import dev.lepton.migrate.deltalog.DivergencePolicy;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * @param discoveryMaxDepth how many folder levels below the source root discovery reads
  * @param parallelTables how many tables sync at the same time
  * @param onDivergence what to do when the target's log differs from the source's
+ * @param absolutePaths what to do with data files a log names by absolute path
  * @param deleteRemovedFiles whether target files that the source's log removed are deleted once the
  *     removal is older than the table's deleted-file retention
  * @param deleteExtraneous whether target files in non-Delta folders that the source no longer has
@@ -24,6 +26,7 @@ public record SyncSettings(
     int discoveryMaxDepth,
     int parallelTables,
     DivergencePolicy onDivergence,
+    AbsolutePathPolicy absolutePaths,
     boolean deleteRemovedFiles,
     boolean deleteExtraneous,
     double maxDeleteShare,

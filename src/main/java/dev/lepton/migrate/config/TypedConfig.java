@@ -9,6 +9,7 @@ import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.copy.ChecksumAlgorithm;
 import dev.lepton.migrate.copy.ConflictPolicy;
 import dev.lepton.migrate.copy.VerifyMode;
+import dev.lepton.migrate.deltalog.AbsolutePathPolicy;
 import dev.lepton.migrate.deltalog.DivergencePolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -104,6 +105,7 @@ final class TypedConfig {
         intInRange("migration.sync.discovery-max-depth", 0, 100),
         intInRange("migration.sync.parallel-tables", 1, 256),
         enumValue("migration.sync.on-divergence", DivergencePolicy.class),
+        enumValue("migration.sync.absolute-paths", AbsolutePathPolicy.class),
         bool("migration.sync.delete-removed-files"),
         bool("migration.sync.delete-extraneous"),
         share,

@@ -87,13 +87,14 @@ final class Liveness implements SegmentFiles.ActionListener {
 
   private List<String> physicalPaths(String path, Optional<DeletionVectorDescriptor> dv) {
     List<String> physical = new ArrayList<>(2);
-    FileLocation data = paths.locate(path);
-    if (!data.isAbsolute()) {
-      physical.add(data.path());
-    }
-    dv.flatMap(DeletionVectorDescriptor::filePath).map(paths::locate)
-        .filter(location -> !location.isAbsolute())
-        .ifPresent(location -> physical.add(location.path()));
+    relativeOf(paths.locate(path)).ifPresent(physical::add);
+    dv.flatMap(DeletionVectorDescriptor::filePath).map(paths::locate).flatMap(this::relativeOf)
+        .ifPresent(physical::add);
     return physical;
+  }
+
+  /** Returns the path relative to the table of a location inside it, written either way. */
+  private Optional<String> relativeOf(FileLocation location) {
+    return location.isAbsolute() ? paths.insideTable(location) : Optional.of(location.path());
   }
 }

@@ -137,14 +137,35 @@ final class LogErrors {
   }
 
   static InvalidInputException absolutePath(
-      Path table, long version, ReferencedFile.Kind kind, String path) {
+      Path table, long version, ReferencedFile.Kind kind, String path, boolean insideTable) {
+    String fix = insideTable
+        ? " The path points into the table itself: set migration.sync.absolute-paths = rewrite to write it"
+            + " relative in the target's commits."
+        : " Sync copies tables whose files lie below the table root; rewrite the table on the source first,"
+            + " for example with a deep clone, or copy it with a Delta client.";
     return new InvalidInputException(
         String.format(
             "Cannot sync Delta table %s: version %d names the %s file %s by an absolute path, so the"
-                + " target's log would still point at that store. Sync copies tables whose files are"
-                + " named relative to the table root; rewrite the table on the source first, for"
-                + " example with a deep clone, or copy it with a Delta client.",
-            table, version, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), path));
+                + " target's log would still point at that store.%s",
+            table, version, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), path, fix));
+  }
+
+  static InvalidInputException absoluteDeletionVector(Path table, long version, String path) {
+    return new InvalidInputException(
+        String.format(
+            "Cannot sync Delta table %s: version %d stores a deletion vector at the absolute path %s, which"
+                + " sync cannot rewrite. Run REORG TABLE ... APPLY (PURGE) on the source to rewrite the"
+                + " affected files, then sync again.",
+            table, version, path));
+  }
+
+  static InvalidInputException rewriteNeedsCommits(Path table, long version) {
+    return new InvalidInputException(
+        String.format(
+            "Cannot sync Delta table %s from its checkpoint at version %d: its log names files by absolute"
+                + " paths, which sync rewrites only in commit files, and log cleanup removed the commits"
+                + " before the checkpoint. Copy the table with a Delta client (for example a deep clone).",
+            table, version));
   }
 
   static InvariantViolationException noCheckpointToSyncFrom(

@@ -43,7 +43,12 @@ final class LogWriter {
     this.lease = lease;
   }
 
-  Result write(ReplayPlan plan, long lastCommittable, String blockedReason) throws IOException {
+  /**
+   * Writes the plan's log files up to {@code lastCommittable}; with {@code rewrite}, commits are
+   * written with their paths rewritten and {@code _last_checkpoint} is left alone.
+   */
+  Result write(ReplayPlan plan, long lastCommittable, String blockedReason, Optional<PathRewrite> rewrite)
+      throws IOException {
     CopyContext context = new CopyContext(run.runId(), run.source(), run.target(), run.staging(), run.copy());
     ReplayFileCopier copier = new ReplayFileCopier(context, run.sourceFs(),
         new FileCopier(context, run.sourceFs(), run.targetFs(), ProgressSink.NONE), table);
@@ -63,7 +68,9 @@ final class LogWriter {
           continue;
         }
         lease.requireHeld();
-        ManifestRow row = copier.copy(file, TargetCommitter.Mode.CREATE_IF_ABSENT);
+        ManifestRow row = rewrite.isPresent() && file.kind() == ReferencedFile.Kind.COMMIT
+            ? new RewrittenCommit(run, table, rewrite.get()).write(file, copier.rootRelative(file))
+            : copier.copy(file, TargetCommitter.Mode.CREATE_IF_ABSENT);
         add(row);
         if (row.status().equals(ManifestRow.COPIED)) {
           copied++;
@@ -74,7 +81,7 @@ final class LogWriter {
           failed++;
         }
       }
-      if (stoppedBy == null && failed == 0) {
+      if (stoppedBy == null && failed == 0 && rewrite.isEmpty()) {
         Optional<ManifestRow> hint = copyLastCheckpoint();
         if (hint.isPresent()) {
           add(hint.get());

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param removals the physical files the synced commits remove, in version order
  * @param unavailable versions after the target's latest that the source's log retention removed
  *     before this sync could copy them, as a text such as "3 to 9"; the target cannot read them
+ * @param absolutePathsFound whether the planned versions name files in the table by absolute paths,
+ *     which the target's commits must name relative
  */
 public record ReplayPlan(
     String table,
@@ -27,7 +29,8 @@ public record ReplayPlan(
     List<ReplayFile> dataFiles,
     List<ReplayFile> logFiles,
     List<FileRemoval> removals,
-    Optional<String> unavailable) {
+    Optional<String> unavailable,
+    boolean absolutePathsFound) {
 
   /** Where a replay starts. */
   public enum Start {
@@ -56,5 +59,11 @@ public record ReplayPlan(
 
   public boolean upToDate() {
     return start == Start.UP_TO_DATE;
+  }
+
+  /** Returns this plan with other files and log files, everything else the same. */
+  ReplayPlan withFiles(List<ReplayFile> newDataFiles, List<ReplayFile> newLogFiles) {
+    return new ReplayPlan(table, targetVersion, sourceVersion, start, firstVersion, newDataFiles, newLogFiles,
+        removals, unavailable, absolutePathsFound);
   }
 }

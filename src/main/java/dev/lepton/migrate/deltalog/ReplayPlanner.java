@@ -33,9 +33,18 @@ public final class ReplayPlanner {
    * @throws dev.lepton.migrate.InvariantViolationException when no such checkpoint exists
    */
   public static ReplayPlan plan(DeltaLog source, String table, long targetVersion, long sourceVersion) {
+    return plan(source, table, targetVersion, sourceVersion, AbsolutePathPolicy.REJECT);
+  }
+
+  /**
+   * Plans as {@link #plan(DeltaLog, String, long, long)} does; with {@link AbsolutePathPolicy#REWRITE}
+   * absolute paths into the table become relative files of the plan, and the plan says so.
+   */
+  public static ReplayPlan plan(
+      DeltaLog source, String table, long targetVersion, long sourceVersion, AbsolutePathPolicy absolutePaths) {
     if (targetVersion >= sourceVersion) {
       return new ReplayPlan(table, targetVersion, sourceVersion, ReplayPlan.Start.UP_TO_DATE,
-          targetVersion + 1, List.of(), List.of(), List.of(), Optional.empty());
+          targetVersion + 1, List.of(), List.of(), List.of(), Optional.empty(), false);
     }
     long started = System.nanoTime();
     LogListing listing = source.list();
@@ -60,15 +69,18 @@ public final class ReplayPlanner {
       }
     }
 
-    Liveness liveness = new Liveness(new LogPaths(source.tableRoot()));
+    LogPaths paths = new LogPaths(source.tableRoot());
+    Liveness liveness = new Liveness(paths);
     ReferencedFiles referenced = SegmentFiles.of(source.fileSystem(), segment, liveness);
     List<ReplayFile> data = new ArrayList<>();
     List<ReplayFile> log = new ArrayList<>();
+    boolean rewritten = false;
     for (ReferencedFile file : referenced.files()) {
-      if (file.location().isAbsolute()) {
-        throw LogErrors.absolutePath(source.tableRoot(), file.version(), file.kind(), file.location().path());
-      }
       String path = file.location().path();
+      if (file.location().isAbsolute()) {
+        path = relativeOrReject(source, paths, file, absolutePaths);
+        rewritten = true;
+      }
       long size = file.size().orElse(-1);
       if (file.isLogFile()) {
         log.add(new ReplayFile(path, file.kind(), file.version(), size, ReplayFile.STILL_NEEDED));
@@ -82,11 +94,25 @@ public final class ReplayPlanner {
     log.sort(Comparator.comparing(ReplayFile::path, dev.lepton.migrate.plan.DeltaLogOrder.comparator()));
     long firstVersion = start == ReplayPlan.Start.FROM_CHECKPOINT ? segment.fromExclusive() : segment.fromExclusive() + 1;
     ReplayPlan plan = new ReplayPlan(table, targetVersion, sourceVersion, start, firstVersion, data, log,
-        liveness.removals(), unavailable);
+        liveness.removals(), unavailable, rewritten);
     LOG.info("Planned sync of {} from version {} to {} ({}): {} files to copy, {} log files, in {} ms",
         source.tableRoot(), firstVersion, sourceVersion, start, data.size(), log.size(),
         (System.nanoTime() - started) / 1_000_000);
     return plan;
+  }
+
+  /** Returns the relative path an absolute one into the table rewrites to, or rejects it. */
+  private static String relativeOrReject(
+      DeltaLog source, LogPaths paths, ReferencedFile file, AbsolutePathPolicy policy) {
+    Optional<String> inside = paths.insideTable(file.location());
+    if (file.kind() == ReferencedFile.Kind.DELETION_VECTOR) {
+      throw LogErrors.absoluteDeletionVector(source.tableRoot(), file.version(), file.location().path());
+    }
+    if (inside.isEmpty() || policy != AbsolutePathPolicy.REWRITE) {
+      throw LogErrors.absolutePath(source.tableRoot(), file.version(), file.kind(), file.location().path(),
+          inside.isPresent());
+    }
+    return inside.get();
   }
 
   /**

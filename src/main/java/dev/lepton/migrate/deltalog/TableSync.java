@@ -109,8 +109,16 @@ public final class TableSync {
     long targetVersion = target.latestVersionIfPresent().orElse(-1);
     progress.targetBefore = targetVersion;
     progress.targetAfter = targetVersion;
+    Optional<SyncState> state = SyncState.read(run.stateFs(), run.tableState(table).path());
+    Optional<PathRewrite> rewrite = run.sync().absolutePaths() == AbsolutePathPolicy.REWRITE
+        ? Optional.of(new PathRewrite(source.tableRoot()))
+        : Optional.empty();
+    boolean rewrittenBefore = state.map(SyncState::logForm).orElse(SyncState.LogForm.COPIED)
+        == SyncState.LogForm.PATHS_REWRITTEN;
     if (targetVersion >= 0) {
-      Optional<Long> resolved = checkDivergence(source, target, targetVersion, sourceVersion, lease);
+      long verified = state.map(SyncState::verifiedVersion).filter(v -> v <= progress.targetBefore).orElse(0L);
+      Optional<Long> resolved = checkDivergence(source, target, verified, sourceVersion,
+          rewrittenBefore ? rewrite : Optional.empty(), lease);
       if (resolved.isEmpty()) {
         return stopped(TableSyncResult.Outcome.DIVERGED, divergenceMessage, ExitCode.TARGET_CONFLICT, started);
       }
@@ -118,7 +126,12 @@ public final class TableSync {
       progress.targetAfter = targetVersion;
     }
 
-    ReplayPlan plan = skipFilesTheTargetHas(ReplayPlanner.plan(source, table, targetVersion, sourceVersion));
+    ReplayPlan plan = skipFilesTheTargetHas(
+        ReplayPlanner.plan(source, table, targetVersion, sourceVersion, run.sync().absolutePaths()));
+    boolean rewriting = rewrite.isPresent() && (rewrittenBefore || plan.absolutePathsFound());
+    if (rewriting) {
+      plan = commitsOnly(plan, source);
+    }
     progress.start = plan.start();
     progress.firstVersion = plan.firstVersion();
     plan.unavailable().ifPresent(versions -> notes.add("versions " + versions + " were removed from the"
@@ -127,7 +140,8 @@ public final class TableSync {
       warnAboutCommitTimes(header, plan);
       lease.requireHeld();
       long lastCommittable = copyData(plan);
-      LogWriter.Result written = new LogWriter(run, table, index, lease).write(plan, lastCommittable, blockedReason);
+      LogWriter.Result written = new LogWriter(run, table, index, lease)
+          .write(plan, lastCommittable, blockedReason, rewriting ? rewrite : Optional.empty());
       progress.filesCopied += written.filesCopied();
       progress.bytesCopied += written.bytesCopied();
       progress.failed += written.failed();
@@ -137,7 +151,8 @@ public final class TableSync {
     progress.deleted = new RemovedFiles(run, table, index, lease)
         .apply(target, plan, progress.targetAfter, header);
     if (progress.targetAfter >= 0) {
-      new SyncState(table, progress.targetAfter, run.runId(), run.clock().instant())
+      SyncState.LogForm form = rewriting ? SyncState.LogForm.PATHS_REWRITTEN : SyncState.LogForm.COPIED;
+      new SyncState(table, progress.targetAfter, form, run.runId(), run.clock().instant())
           .write(run.stateFs(), run.tableState(table).path());
     }
     return finished(plan, started);
@@ -147,15 +162,11 @@ public final class TableSync {
    * Returns the target version to sync from: the current one, or the one before the divergence
    * after moving the diverging tail to a backup. Returns empty when the table must stop.
    */
-  private Optional<Long> checkDivergence(
-      DeltaLog source, DeltaLog target, long targetVersion, long sourceVersion, Lease lease) throws IOException {
-    long from = SyncState.read(run.stateFs(), run.tableState(table).path())
-        .map(SyncState::verifiedVersion)
-        .filter(verified -> verified <= targetVersion)
-        .orElse(0L);
-    Optional<Divergence> divergence = TargetLog.firstDivergence(source, target, from, sourceVersion);
+  private Optional<Long> checkDivergence(DeltaLog source, DeltaLog target, long from, long sourceVersion,
+      Optional<PathRewrite> rewrite, Lease lease) throws IOException {
+    Optional<Divergence> divergence = TargetLog.firstDivergence(source, target, from, sourceVersion, rewrite);
     if (divergence.isEmpty()) {
-      return Optional.of(targetVersion);
+      return Optional.of(progress.targetBefore);
     }
     long first = divergence.get().firstVersion();
     String backup = run.stateDir().child("diverged").child(LeaseStore.tableResource(table)).child(run.runId()).toString();
@@ -176,6 +187,23 @@ public final class TableSync {
         + "): moved " + moved + " log files to " + backup + "; data files only they referenced stay until the"
         + " target is vacuumed");
     return Optional.of(first - 1);
+  }
+
+  /**
+   * Keeps of a plan only the commits among the log files and no sidecars: the target's commits of
+   * a table with rewritten paths differ from the source's, and checkpoints, version checksums and
+   * log compactions would repeat the source's absolute paths.
+   */
+  private ReplayPlan commitsOnly(ReplayPlan plan, DeltaLog source) {
+    if (plan.start() == ReplayPlan.Start.FROM_CHECKPOINT) {
+      throw LogErrors.rewriteNeedsCommits(source.tableRoot(), plan.firstVersion());
+    }
+    notes.add("the source's log names files of this table by absolute paths, which the target's commits name"
+        + " relative (migration.sync.absolute-paths = rewrite); checkpoints, version checksums and log compactions"
+        + " are not copied for it");
+    return plan.withFiles(
+        plan.dataFiles().stream().filter(f -> f.kind() != ReferencedFile.Kind.SIDECAR).toList(),
+        plan.logFiles().stream().filter(f -> f.kind() == ReferencedFile.Kind.COMMIT).toList());
   }
 
   /**
@@ -200,8 +228,7 @@ public final class TableSync {
         log.add(file);
       }
     }
-    return new ReplayPlan(plan.table(), plan.targetVersion(), plan.sourceVersion(), plan.start(),
-        plan.firstVersion(), data, log, plan.removals(), plan.unavailable());
+    return plan.withFiles(data, log);
   }
 
   private boolean presentOnTarget(ReplayFile file) throws IOException {

@@ -32,6 +32,15 @@ public final class TargetLog {
    */
   public static Optional<Divergence> firstDivergence(
       DeltaLog source, DeltaLog target, long fromVersion, long sourceVersion) {
+    return firstDivergence(source, target, fromVersion, sourceVersion, Optional.empty());
+  }
+
+  /**
+   * Compares as {@link #firstDivergence(DeltaLog, DeltaLog, long, long)} does, with each source
+   * commit first passed through {@code rewrite} when the target's commits have rewritten paths.
+   */
+  public static Optional<Divergence> firstDivergence(
+      DeltaLog source, DeltaLog target, long fromVersion, long sourceVersion, Optional<PathRewrite> rewrite) {
     LogListing sourceLog = source.list();
     LogListing targetLog = target.list();
     long targetVersion = targetLog.latestVersion();
@@ -42,9 +51,15 @@ public final class TargetLog {
       if (ours.isEmpty() || theirs.isEmpty()) {
         continue;
       }
-      boolean same = ours.get().size() == theirs.get().size()
-          && LogDivergence.checksum(target.fileSystem(), target.tableRoot(), ours.get()).crc32c()
-              .equals(LogDivergence.checksum(source.fileSystem(), source.tableRoot(), theirs.get()).crc32c());
+      boolean same;
+      if (rewrite.isPresent()) {
+        same = LogDivergence.checksum(target.fileSystem(), target.tableRoot(), ours.get())
+            .equals(rewrittenChecksum(source, theirs.get(), rewrite.get()));
+      } else {
+        same = ours.get().size() == theirs.get().size()
+            && LogDivergence.checksum(target.fileSystem(), target.tableRoot(), ours.get()).crc32c()
+                .equals(LogDivergence.checksum(source.fileSystem(), source.tableRoot(), theirs.get()).crc32c());
+      }
       if (!same) {
         return Optional.of(new Divergence(version, "the commits at version " + version + " differ"));
       }
@@ -54,6 +69,33 @@ public final class TargetLog {
           + (targetVersion > sourceVersion + 1 ? " to " + targetVersion : "") + ", which the source lacks"));
     }
     return Optional.empty();
+  }
+
+  /** Returns the checksum a source commit has after its paths are rewritten. */
+  static CommitChecksum rewrittenChecksum(DeltaLog source, LogFile commit, PathRewrite rewrite) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    long[] size = {0};
+    OutputStream sink = new OutputStream() {
+      @Override
+      public void write(int b) {
+        crc.update(b);
+        size[0]++;
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) {
+        crc.update(bytes, offset, length);
+        size[0] += length;
+      }
+    };
+    try (InputStream in = source.fileSystem().open(commit.path())) {
+      rewrite.rewrite(in, sink, commit.version());
+    } catch (FileNotFoundException e) {
+      throw LogErrors.fileVanished(source.tableRoot(), commit.path(), e);
+    } catch (IOException e) {
+      throw LogErrors.readFailed(source.tableRoot(), commit.path(), e);
+    }
+    return new CommitChecksum(commit.version(), size[0], String.format("%08x", crc.getValue()));
   }
 
   /**

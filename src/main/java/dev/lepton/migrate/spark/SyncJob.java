@@ -136,9 +136,9 @@ public final class SyncJob {
     for (TableSyncResult result : results) {
       partsOutcome = partsOutcome.max(result.exitCode());
     }
+    timer.time("record tables", () -> new SyncHistoryStore(spark, layout.stateDir()).record(runId, results));
     RunSummary summary = new RunRecorder(spark, layout, runId, config).record(manifest, RunRecorder.noRows(spark),
         started, timer.phases(), notes, "sync", partsOutcome, reportExtra(results, files));
-    new SyncHistoryStore(spark, layout.stateDir()).record(runId, results);
     PendingRows.delete(spark, execution.pendingFolder());
     folders.cleanUp(runId);
     return new SyncSummary(summary, results, files, startup);

@@ -112,15 +112,48 @@ class ReplayPlannerTest {
   }
 
   @Test
-  void absolutePathIsRejected() throws IOException {
+  void absolutePathOutsideTableIsRejected() throws IOException {
     commit(0, protocolAndMetadata(), add("a.parquet"));
     commit(1, add("file:/elsewhere/shallow/part-0.parquet"));
 
+    for (AbsolutePathPolicy policy : AbsolutePathPolicy.values()) {
+      assertThatThrownBy(() -> ReplayPlanner.plan(log(), "", 0, 1, policy))
+          .as(policy.name())
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("Cannot sync Delta table " + log().tableRoot() + ": version 1 names the data file"
+              + " file:/elsewhere/shallow/part-0.parquet by an absolute path")
+          .hasMessageContaining("deep clone");
+    }
+  }
+
+  @Test
+  void absolutePathIntoTableIsRejectedUnlessRewriteIsOn() throws IOException {
+    commit(0, protocolAndMetadata(), add("a.parquet"));
+    commit(1, add(log().tableRoot().toUri() + "/p%3Dx%20y/part-1.parquet"));
+
     assertThatThrownBy(() -> ReplayPlanner.plan(log(), "", 0, 1))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Cannot sync Delta table " + log().tableRoot() + ": version 1 names the data file"
-            + " file:/elsewhere/shallow/part-0.parquet by an absolute path")
-        .hasMessageContaining("deep clone");
+        .hasMessageContaining("version 1 names the data file " + log().tableRoot() + "/p=x y/part-1.parquet")
+        .hasMessageContaining("set migration.sync.absolute-paths = rewrite");
+
+    ReplayPlan plan = ReplayPlanner.plan(log(), "", 0, 1, AbsolutePathPolicy.REWRITE);
+
+    assertThat(plan.absolutePathsFound()).isTrue();
+    assertThat(plan.dataFiles()).extracting(ReplayFile::path).containsExactly("p=x y/part-1.parquet");
+  }
+
+  @Test
+  void rewriteMakesPathsIntoTableRelative() throws IOException {
+    commit(0, protocolAndMetadata(), add("a.parquet"));
+    PathRewrite rewrite = new PathRewrite(log().tableRoot());
+    String absolute = log().tableRoot().toUri() + "/p%3Dx%20y/part%25.parquet";
+    String line = "{\"add\":{\"path\":\"" + absolute + "\",\"partitionValues\":{\"p\":\"x y\"},\"size\":10,"
+        + "\"modificationTime\":1,\"dataChange\":true}}";
+    String untouched = "{\"remove\":{\"path\":\"b%20c.parquet\", \"dataChange\":true}}";
+
+    assertThat(rewrite.rewriteLine(line, 1)).isEqualTo("{\"add\":{\"path\":\"p=x%20y/part%25.parquet\","
+        + "\"partitionValues\":{\"p\":\"x y\"},\"size\":10,\"modificationTime\":1,\"dataChange\":true}}");
+    assertThat(rewrite.rewriteLine(untouched, 1)).isSameAs(untouched);
   }
 
   private DeltaLog log() {

@@ -306,7 +306,7 @@ class TableSyncTest {
     Path first = newestDataFile(source);
     overwriteSource();
     Path copiedFirst = target.resolve(first.getFileName().toString());
-    SyncSettings deleting = new SyncSettings(List.of(), 8, 4, DivergencePolicy.FAIL, true, false, 0.1,
+    SyncSettings deleting = new SyncSettings(List.of(), 8, 4, DivergencePolicy.FAIL, AbsolutePathPolicy.REJECT, true, false, 0.1,
         Duration.ofMinutes(5));
 
     TableSyncResult early = fixture.sync("events", deleting, OverwriteConfirmation.NOT_GIVEN);
@@ -356,8 +356,50 @@ class TableSyncTest {
     assertThat(later.notes()).anySatisfy(note -> assertThat(note).startsWith("took over the expired lease of run other-run"));
   }
 
+  @Test
+  void absolutePathsIntoTableAreRewrittenWhenAllowed() throws IOException {
+    createTable("'delta.checkpointInterval' = '2'");
+    append(0, 10, 1);
+    Path copy = source.resolve("p=1").resolve("moved part.parquet");
+    Files.createDirectories(copy.getParent());
+    Files.copy(newestDataFile(source), copy);
+    String absolute = copy.toUri().toString();
+    Files.write(source.resolve("_delta_log/00000000000000000002.json"), List.of(
+        "{\"commitInfo\":{\"timestamp\":" + System.currentTimeMillis() + ",\"operation\":\"WRITE\"}}",
+        "{\"add\":{\"path\":\"" + absolute + "\",\"partitionValues\":{},\"size\":" + Files.size(copy)
+            + ",\"modificationTime\":1,\"dataChange\":true}}"));
+    append(20, 5, 1);
+
+    TableSyncResult rejected = fixture.sync("events");
+
+    assertThat(rejected.outcome()).isEqualTo(TableSyncResult.Outcome.FAILED);
+    assertThat(rejected.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(rejected.message()).contains("version 2 names the data file file:" + copy.toUri().getPath())
+        .contains("set migration.sync.absolute-paths = rewrite");
+
+    SyncSettings rewriting = new SyncSettings(List.of(), 8, 4, DivergencePolicy.FAIL, AbsolutePathPolicy.REWRITE,
+        false, false, 0.1, Duration.ofMinutes(5));
+    TableSyncResult result = fixture.sync("events", rewriting, OverwriteConfirmation.NOT_GIVEN);
+
+    assertThat(result.outcome()).as(result.message()).isEqualTo(TableSyncResult.Outcome.SYNCED);
+    assertThat(Files.readString(target.resolve("_delta_log/00000000000000000002.json")))
+        .contains("\"path\":\"p=1/moved%20part.parquet\"").doesNotContain(absolute);
+    assertThat(target.resolve("p=1/moved part.parquet")).exists();
+    assertThat(target.resolve("_delta_log/00000000000000000002.checkpoint.parquet")).doesNotExist();
+    assertThat(DeltaVersions.assertSameAtEveryReadableVersion(source, target)).isEqualTo(4);
+
+    TableSyncResult again = fixture.sync("events", rewriting, OverwriteConfirmation.NOT_GIVEN);
+    append(30, 5, 1);
+    TableSyncResult next = fixture.sync("events", rewriting, OverwriteConfirmation.NOT_GIVEN);
+
+    assertThat(again.outcome()).isEqualTo(TableSyncResult.Outcome.UP_TO_DATE);
+    assertThat(next.outcome()).isEqualTo(TableSyncResult.Outcome.SYNCED);
+    assertThat(target.resolve("_delta_log/00000000000000000004.checkpoint.parquet")).doesNotExist();
+    assertThat(DeltaVersions.assertSameAtEveryReadableVersion(source, target)).isEqualTo(5);
+  }
+
   private SyncSettings withDivergence(DivergencePolicy policy) {
-    return new SyncSettings(List.of(), 8, 4, policy, false, false, 0.1, Duration.ofMinutes(5));
+    return new SyncSettings(List.of(), 8, 4, policy, AbsolutePathPolicy.REJECT, false, false, 0.1, Duration.ofMinutes(5));
   }
 
   /** Ages the log files written so far, then appends: the checkpoint at version 6 triggers log cleanup. */
