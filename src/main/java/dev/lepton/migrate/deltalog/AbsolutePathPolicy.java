@@ -1,6 +1,6 @@
 package dev.lepton.migrate.deltalog;
 
-/** What a sync does with data files that a table's log names by absolute path. */
+/** Handling of data files that a table's log names by absolute path. */
 public enum AbsolutePathPolicy {
   /** The table fails with a message naming the version and the path. */
   REJECT,

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Follows the add and remove actions of a segment to tell, for each physical file (data file or
  * deletion vector file), whether the segment's last version still needs it. A logical file is a
- * data file with one deletion vector; a physical file is needed while any live logical file names
+ * data file with one deletion vector. A physical file is needed while any live logical file names
  * it, so a data file whose deletion vector changed stays needed.
  */
 final class Liveness implements SegmentFiles.ActionListener {

@@ -21,12 +21,12 @@ import org.apache.hadoop.fs.Path;
  * Writes a plan's log files to the target on the driver, one after another in commit order, each
  * created only if absent, then {@code _last_checkpoint}. Stops at the first log file that fails or
  * conflicts, and writes nothing of the versions after {@code lastCommittable}, so the target never
- * holds a commit whose files are missing. Checks the lease before each file.
+ * has a commit whose files are missing. Checks the lease before each file.
  */
 final class LogWriter {
   private static final int ROWS_PER_RESULT_FILE = 500;
 
-  /** What the log phase did. */
+  /** Totals of the log phase. */
   record Result(long filesCopied, long bytesCopied, long failed, boolean conflict) {}
 
   private final SyncRun run;

@@ -16,7 +16,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * Rewrites the absolute paths of a commit that point into the source table into paths relative
  * to the table root, line by line, so the target's log names the target's own files. Lines without
- * such a path are copied byte for byte; rewritten lines are JSON with the same fields in the same
+ * such a path are copied byte for byte. Rewritten lines are JSON with the same fields in the same
  * order, so the same source commit always gives the same target commit.
  */
 public final class PathRewrite {

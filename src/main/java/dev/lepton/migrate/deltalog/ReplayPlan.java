@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param logFiles commits, version checksums, checkpoints and log compactions, in commit order
  * @param removals the physical files the synced commits remove, in version order
  * @param unavailable versions after the target's latest that the source's log retention removed
- *     before this sync could copy them, as a text such as "3 to 9"; the target cannot read them
+ *     before this sync could copy them, as a text such as "3 to 9". The target cannot read them.
  * @param absolutePathsFound whether the planned versions name files in the table by absolute paths,
  *     which the target's commits must name relative
  */
@@ -32,7 +32,7 @@ public record ReplayPlan(
     Optional<String> unavailable,
     boolean absolutePathsFound) {
 
-  /** Where a replay starts. */
+  /** Starting point of a replay. */
   public enum Start {
     /** The target already has the source version; nothing to copy. */
     UP_TO_DATE,

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans the replay of a source table's log onto a target that holds the same table up to some
+ * Plans the replay of a source table's log onto a target that has the same table up to some
  * version. Reads only the source's log: the commits the target lacks, and for a first sync after
  * log cleanup the add actions of one checkpoint. It never lists data files.
  */
@@ -38,7 +38,7 @@ public final class ReplayPlanner {
 
   /**
    * Plans as {@link #plan(DeltaLog, String, long, long)} does; with {@link AbsolutePathPolicy#REWRITE}
-   * absolute paths into the table become relative files of the plan, and the plan says so.
+   * absolute paths into the table become relative files of the plan, and the plan records that.
    */
   public static ReplayPlan plan(
       DeltaLog source, String table, long targetVersion, long sourceVersion, AbsolutePathPolicy absolutePaths) {

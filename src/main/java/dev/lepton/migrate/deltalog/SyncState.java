@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * What the last sync of one table left behind, in {@code STATE/sync/TABLE/state.json}. The
- * target's log holds the synced versions themselves; this file records which of them were checked
+ * target's log contains the synced versions themselves; this file records which of them were checked
  * against the source, so the next run compares only newer commits.
  *
  * @param table the table's folder relative to the roots
@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.Path;
 public record SyncState(String table, long verifiedVersion, LogForm logForm, String runId, Instant updated) {
   static final String FILE_NAME = "state.json";
 
-  /** How the target's commit files relate to the source's. */
+  /** Relation of the target's commit files to the source's. */
   public enum LogForm {
     /** Byte for byte the source's. */
     COPIED,

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * check that the target's log has not diverged, plan the new versions, copy the files they need,
  * then write their log files in version order with create-if-absent semantics and {@code
  * _last_checkpoint} last. The target's latest version is the last synced version, so a rerun after
- * a crash continues where the target stands, and a rerun with nothing new writes nothing.
+ * a crash continues from it, and a rerun with nothing new writes nothing.
  *
  * <p>A file the new commits need that the source no longer has, or that failed to copy, stops the
  * target before the first version that needs it. A missing file that only versions before the
@@ -40,7 +40,7 @@ public final class TableSync {
   private String divergenceMessage;
   private String blockedReason = "";
 
-  /** What the sync has reached so far, so a failure still reports it. */
+  /** Progress of the sync so far, kept so that a failure still reports it. */
   private static final class Progress {
     long targetBefore = -1;
     long targetAfter = -1;
@@ -251,9 +251,11 @@ public final class TableSync {
     DataCopier.Outcome outcome = dataCopier.copy(table, index, plan.dataFiles());
     progress.filesCopied += outcome.filesCopied();
     progress.bytesCopied += outcome.bytesCopied();
+
     String prefix = table.isEmpty() ? "" : table + "/";
     Map<String, ReplayFile> byPath = new HashMap<>();
     plan.dataFiles().forEach(file -> byPath.put(prefix + file.path(), file));
+
     long lastCommittable = plan.sourceVersion();
     long vacuumedBefore = -1;
     for (ManifestRow row : outcome.problems()) {
@@ -275,6 +277,7 @@ public final class TableSync {
             + ": " + row.reason();
       }
     }
+
     if (progress.missing > 0) {
       notes.add(progress.missing + " files that only versions up to " + vacuumedBefore + " need are missing on"
           + " the source (removed by VACUUM); those versions cannot be read on either side; the manifest lists"

@@ -26,7 +26,7 @@ public final class TargetLog {
   /**
    * Returns where the target's log first differs from the source's, comparing the CRC32C of each
    * commit file both logs hold from {@code fromVersion} to the older latest version, or empty
-   * when they match. Versions that either log no longer holds (removed by log retention, or never
+   * when they match. Versions that either log no longer has (removed by log retention, or never
    * copied because retention removed them first) are skipped. A target with versions after the
    * source's latest diverges at the first of them.
    */

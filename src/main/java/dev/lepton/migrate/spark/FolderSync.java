@@ -112,8 +112,8 @@ final class FolderSync {
 
   /**
    * Deletes the target files the source no longer has, unless they are more than the allowed share
-   * of the target's files in these folders: a source that lists short, such as a wrong prefix or a
-   * missing permission, must not empty the target.
+   * of the target's files in these folders. A source that lists short, because of a wrong prefix or
+   * a missing permission, must not empty the target.
    */
   private FolderSyncResult deleteExtraneous(PlanResult plan, Lease lease, long started) {
     long extra = plan.totals().extraTargetFiles();
@@ -129,17 +129,27 @@ final class FolderSync {
       return result(FolderSyncResult.Outcome.DELETION_REFUSED, plan, message, ExitCode.FAILED, started);
     }
     lease.requireHeld();
+    long deleted = delete(plan.extraTargetFiles(), extra);
+    LOG.info("Deleted {} target files that the source no longer has", deleted);
+
+    FolderSyncResult done = result(FolderSyncResult.Outcome.DONE, plan, null, ExitCode.SUCCESS, started);
+    return new FolderSyncResult(done.outcome(), done.filesToCopy(), done.bytesToCopy(), done.filesUnchanged(),
+        done.extraTargetFiles(), deleted, done.durationMs(), null, ExitCode.SUCCESS);
+  }
+
+  /** Deletes the given target files in Spark tasks, each writing a {@code deleted} row per file. */
+  private long delete(JavaRDD<FileEntry> files, long count) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    jsc.setJobGroup("lepton-sync-delete", "Delete " + extra + " target files the source no longer has", false);
+    jsc.setJobGroup("lepton-sync-delete", "Delete " + count + " target files the source no longer has", false);
     Location target = layout.target();
     Location stateDir = layout.stateDir();
     HadoopConf taskConf = conf;
     String runId = execution.context().runId();
-    long deleted = plan.extraTargetFiles().mapPartitionsWithIndex((index, files) -> {
+    return files.mapPartitionsWithIndex((index, entries) -> {
       FileSystem fs = Stores.targetFileSystem(target, taskConf.get());
       List<ManifestRow> rows = new ArrayList<>();
-      while (files.hasNext()) {
-        FileEntry file = files.next();
+      while (entries.hasNext()) {
+        FileEntry file = entries.next();
         if (fs.delete(target.resolve(file.relativePath()), false)) {
           rows.add(new ManifestRow(runId, file.relativePath(), file.size(), file.modificationTime(), file.etag(),
               null, null, null, "none", ManifestRow.DELETED, "none", 0, 0, 1,
@@ -153,10 +163,6 @@ final class FolderSync {
       }
       return List.of((long) rows.size()).iterator();
     }, false).reduce(Long::sum);
-    LOG.info("Deleted {} target files that the source no longer has", deleted);
-    FolderSyncResult done = result(FolderSyncResult.Outcome.DONE, plan, null, ExitCode.SUCCESS, started);
-    return new FolderSyncResult(done.outcome(), done.filesToCopy(), done.bytesToCopy(), done.filesUnchanged(),
-        done.extraTargetFiles(), deleted, done.durationMs(), null, ExitCode.SUCCESS);
   }
 
   private static FolderSyncResult result(FolderSyncResult.Outcome outcome, PlanResult plan, String message,

@@ -198,26 +198,42 @@ public final class SyncJob {
 
   private Map<String, Object> reportExtra(List<TableSyncResult> results, FolderSyncResult files) {
     List<Map<String, Object>> tables = new ArrayList<>();
-    for (TableSyncResult r : results) {
-      Map<String, Object> table = new LinkedHashMap<>();
-      table.put("table", r.table().isEmpty() ? "." : r.table());
-      table.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
-      table.put("start", r.start() == null ? null : r.start().name().toLowerCase(java.util.Locale.ROOT));
-      table.put("source_version", r.sourceVersion());
-      table.put("target_version_before", r.targetVersionBefore());
-      table.put("target_version_after", r.targetVersionAfter());
-      table.put("versions_synced", r.versionsSynced());
-      table.put("files_copied", r.filesCopied());
-      table.put("bytes_copied", r.bytesCopied());
-      table.put("missing_files", r.missingFiles());
-      table.put("failed_files", r.failedFiles());
-      table.put("deleted_files", r.deletedFiles());
-      table.put("duration_ms", r.durationMs());
-      table.put("message", r.message());
-      table.put("notes", r.notes());
-      table.put("exit_code", r.exitCode().code());
-      tables.add(table);
+    for (TableSyncResult result : results) {
+      tables.add(tableEntry(result));
     }
+    Map<String, Object> startupMs = new LinkedHashMap<>();
+    startupMs.put("jvm", startup.jvmMillis());
+    startupMs.put("spark_session", startup.sparkSessionMillis());
+
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("tables", tables);
+    extra.put("folders", folderEntry(files));
+    extra.put("startup_ms", startupMs);
+    return extra;
+  }
+
+  private static Map<String, Object> tableEntry(TableSyncResult r) {
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("table", r.table().isEmpty() ? "." : r.table());
+    table.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    table.put("start", r.start() == null ? null : r.start().name().toLowerCase(java.util.Locale.ROOT));
+    table.put("source_version", r.sourceVersion());
+    table.put("target_version_before", r.targetVersionBefore());
+    table.put("target_version_after", r.targetVersionAfter());
+    table.put("versions_synced", r.versionsSynced());
+    table.put("files_copied", r.filesCopied());
+    table.put("bytes_copied", r.bytesCopied());
+    table.put("missing_files", r.missingFiles());
+    table.put("failed_files", r.failedFiles());
+    table.put("deleted_files", r.deletedFiles());
+    table.put("duration_ms", r.durationMs());
+    table.put("message", r.message());
+    table.put("notes", r.notes());
+    table.put("exit_code", r.exitCode().code());
+    return table;
+  }
+
+  private static Map<String, Object> folderEntry(FolderSyncResult files) {
     Map<String, Object> folder = new LinkedHashMap<>();
     folder.put("outcome", files.outcome().name().toLowerCase(java.util.Locale.ROOT));
     folder.put("files_to_copy", files.filesToCopy());
@@ -227,13 +243,6 @@ public final class SyncJob {
     folder.put("files_deleted", files.filesDeleted());
     folder.put("duration_ms", files.durationMs());
     folder.put("message", files.message());
-    Map<String, Object> startupMs = new LinkedHashMap<>();
-    startupMs.put("jvm", startup.jvmMillis());
-    startupMs.put("spark_session", startup.sparkSessionMillis());
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("tables", tables);
-    extra.put("folders", folder);
-    extra.put("startup_ms", startupMs);
-    return extra;
+    return folder;
   }
 }

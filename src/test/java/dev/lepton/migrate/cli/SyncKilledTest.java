@@ -37,9 +37,9 @@ class SyncKilledTest {
   @TempDir Path dir;
 
   /**
-   * Each data file and each log file passes through one staging file, data files first, so halting
-   * at staging file 10 stops the data phase and at staging file 28 the log phase after two commit
-   * and checksum files of version 0 are published.
+   * Each data file and each log file passes through one staging file, data files first. Halting at
+   * staging file 10 stops the data phase. Halting at staging file 28 stops the log phase after the
+   * commit and checksum files of version 0 are published.
    */
   @ParameterizedTest(name = "halted at staging file {0} ({1})")
   @CsvSource({"10, data phase, false", "28, log phase, true"})

@@ -103,7 +103,7 @@ class LeaseStoreTest {
   }
 
   @Test
-  void leaseTakenOverIsLostByItsOldHolder() {
+  void takenOverLeaseIsLost() {
     Lease first = store.acquire("table-events", "table 'events'", "run-1", FIVE_MINUTES);
     clock.advance(Duration.ofMinutes(6));
     store.acquire("table-events", "table 'events'", "run-2", FIVE_MINUTES);

@@ -89,7 +89,7 @@ class ReplayPlannerTest {
   }
 
   @Test
-  void changeDataFileIsNeededOnlyByItsVersion() throws IOException {
+  void changeDataNeededOnlyByItsVersion() throws IOException {
     commit(0, protocolAndMetadata(), add("a.parquet"));
     commit(1, "{\"cdc\":{\"path\":\"_change_data/cdc-1.parquet\",\"partitionValues\":{},\"size\":5,"
         + "\"dataChange\":false}}");
@@ -127,7 +127,7 @@ class ReplayPlannerTest {
   }
 
   @Test
-  void absolutePathIntoTableIsRejectedUnlessRewriteIsOn() throws IOException {
+  void pathIntoTableNeedsRewrite() throws IOException {
     commit(0, protocolAndMetadata(), add("a.parquet"));
     commit(1, add(log().tableRoot().toUri() + "/p%3Dx%20y/part-1.parquet"));
 

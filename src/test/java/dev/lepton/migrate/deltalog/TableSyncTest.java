@@ -52,7 +52,7 @@ class TableSyncTest {
   }
 
   @Test
-  void firstSyncCopiesHistoryAndNextOnlyNewFiles() throws IOException {
+  void secondSyncCopiesOnlyNewFiles() throws IOException {
     createTable("'delta.enableDeletionVectors' = 'true', 'delta.checkpointInterval' = '3'");
     append(0, 100, 2);
     append(100, 100, 2);

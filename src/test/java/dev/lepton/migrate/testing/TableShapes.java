@@ -59,7 +59,7 @@ public final class TableShapes {
     sql("DELETE FROM delta.`" + table + "` WHERE id % 10 = 2");
   }
 
-  /** Column mapping in {@code name} or {@code id} mode, with a renamed and a dropped column. */
+  /** Writes a table with column mapping in {@code name} or {@code id} mode, then renames and drops a column. */
   public static void columnMapping(Path table, String mode) {
     sql("CREATE TABLE delta.`" + table + "` (id BIGINT, value STRING, extra INT) USING delta TBLPROPERTIES ("
         + "'delta.columnMapping.mode' = '" + mode + "', 'delta.minReaderVersion' = '2',"
@@ -80,7 +80,7 @@ public final class TableShapes {
     append(table, 100, 5, 1);
   }
 
-  /** A checkpoint every two commits, each split into parts of two actions. */
+  /** Writes a table with a checkpoint every two commits, each split into parts of two actions. */
   public static void multiPartCheckpoints(Path table) {
     RuntimeConfig conf = spark().conf();
     conf.set("spark.databricks.delta.checkpoint.partSize", "2");
@@ -94,7 +94,7 @@ public final class TableShapes {
     }
   }
 
-  /** V2 checkpoints with sidecar files. */
+  /** Writes a table with V2 checkpoints and their sidecar files. */
   public static void v2Checkpoints(Path table) {
     create(table, "'delta.checkpointInterval' = '2', 'delta.checkpointPolicy' = 'v2'");
     append(table, 0, 30, 3);
@@ -103,8 +103,8 @@ public final class TableShapes {
   }
 
   /**
-   * Five commits, then log cleanup: the log files are aged and the checkpoint at version 6 lets
-   * Delta delete the commits before it.
+   * Writes five commits, then triggers log cleanup: the log files are aged and the checkpoint at
+   * version 6 lets Delta delete the commits before it.
    */
   public static void logCleanedUp(Path table) {
     create(table, "'delta.checkpointInterval' = '2'");
@@ -124,7 +124,7 @@ public final class TableShapes {
     }
   }
 
-  /** An overwrite, then VACUUM with no retention, so version 1's file is gone. */
+  /** Writes a table, overwrites it, then runs VACUUM with no retention, so version 1's file is gone. */
   public static void vacuumed(Path table) {
     create(table, "");
     append(table, 0, 20, 2);
@@ -145,7 +145,7 @@ public final class TableShapes {
     sql("DELETE FROM delta.`" + table + "` WHERE id >= 25");
   }
 
-  /** Partition values with spaces, slashes, percent signs, unicode, colons, hashes and nulls. */
+  /** Writes a table partitioned by values with spaces, slashes, percent signs, unicode, colons, hashes and nulls. */
   public static void awkwardPartitions(Path table) {
     sql("CREATE TABLE delta.`" + table + "` (id INT, p STRING) USING delta PARTITIONED BY (p)");
     sql("INSERT INTO delta.`" + table + "` VALUES (1, 'a b'), (2, 'x/y'), (3, '50%'), (4, 'ünï'), (5, NULL),"

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it, for leases and retention periods. */
+/** A clock that does not move until a test moves it, for leases and retention periods. */
 public final class TestClock extends Clock {
   private volatile Instant now;
 
