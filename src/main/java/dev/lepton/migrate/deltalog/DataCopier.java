@@ -18,7 +18,7 @@ public interface DataCopier {
   Outcome copy(String table, int tableIndex, List<ReplayFile> files);
 
   /**
-   * What a copy did.
+   * Totals of a copy.
    *
    * @param problems rows with a status other than copied or adopted, with paths relative to the
    *     roots

@@ -1,7 +1,7 @@
 package dev.lepton.migrate.deltalog;
 
 /**
- * Where a target's log stops matching its source's.
+ * First point at which a target's log stops matching its source's.
  *
  * @param firstVersion the first version at which the logs differ
  * @param reason why, in words, such as "the commits at version 7 differ"

@@ -1,6 +1,6 @@
 package dev.lepton.migrate.deltalog;
 
-/** What a sync does when the target's log differs from the source's. */
+/** Action of a sync when the target's log differs from the source's. */
 public enum DivergencePolicy {
   /** Stop the table with exit code 3, naming the first differing version; write nothing. */
   FAIL,

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Leases in {@code STATE/locks}: one folder per resource, holding numbered lease files
  * {@code lease-NNNNNNNNNN.json}. The highest number is the current lease. A run takes a resource
  * by creating the next number with the store's create-if-absent write, so of two runs that race
- * for it exactly one succeeds; it takes over an expired lease the same way, with a warning.
+ * for it exactly one succeeds. A run takes over an expired lease the same way, with a warning.
  *
  * <p>Expiry compares the holder's recorded time with the reader's clock, so clocks that disagree
  * by more than a small part of the lease duration weaken the guarantee.

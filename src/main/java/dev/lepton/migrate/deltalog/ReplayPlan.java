@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one sync of a table does: the files to copy before any commit, the log files to write after
+ * Plan of one table's sync: the files to copy before any commit, the log files to write after
  * them in version order, and the removals the new commits make.
  *
  * @param table the table's folder relative to the source root, "" for the root itself

@@ -9,8 +9,8 @@ import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * What every table sync of one run shares: the roots, the file systems, the settings, the leases
- * and where manifest rows go.
+ * Context that every table sync of one run shares: the roots, the file systems, the settings, the
+ * leases and the sink for manifest rows.
  *
  * @param staging the folder below the target root where this run stages files before publishing
  * @param rows receives the manifest rows the driver writes (log files, deletions)

@@ -9,9 +9,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What the last sync of one table left behind, in {@code STATE/sync/TABLE/state.json}. The
- * target's log contains the synced versions themselves; this file records which of them were checked
- * against the source, so the next run compares only newer commits.
+ * State the last sync of one table left behind, in {@code STATE/sync/TABLE/state.json}. The
+ * target's log contains the synced versions themselves. This file records which of them were
+ * checked against the source, so the next run compares only newer commits.
  *
  * @param table the table's folder relative to the roots
  * @param verifiedVersion the highest target version whose commit, and every commit before it that

@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
- * Finds Delta tables below a root: every folder that holds a {@code _delta_log} folder. Reads one
+ * Finds Delta tables below a root: every folder that contains a {@code _delta_log} folder. Reads one
  * folder level at a time, never descends into a table, and leaves out the given folders (the state
  * and staging folders), hidden folders and Hadoop's {@code _temporary} folders.
  *
@@ -73,7 +73,7 @@ public final class TableDiscovery {
     return new Discovered(List.copyOf(tables), otherContent || !level.isEmpty());
   }
 
-  /** Returns whether {@code folder} below {@code root} holds a {@code _delta_log} folder. */
+  /** Returns whether {@code folder} below {@code root} contains a {@code _delta_log} folder. */
   public static boolean isTable(FileSystem fs, Location root, String folder) {
     try {
       return fs.getFileStatus(root.resolve(folder.isEmpty() ? "_delta_log" : folder + "/_delta_log")).isDirectory();

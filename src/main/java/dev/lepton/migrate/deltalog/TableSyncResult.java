@@ -4,7 +4,7 @@ import dev.lepton.migrate.ExitCode;
 import java.util.List;
 
 /**
- * What the sync of one table did.
+ * Result of the sync of one table.
  *
  * @param table the table's folder relative to the roots
  * @param targetVersionBefore the target's latest version before the sync, -1 when it had no table
@@ -41,7 +41,7 @@ public record TableSyncResult(
     List<String> notes,
     ExitCode exitCode) {
 
-  /** How the sync of a table ended. */
+  /** Outcome of the sync of a table. */
   public enum Outcome {
     /** The target reached the source version. */
     SYNCED,

@@ -7,7 +7,7 @@ import dev.lepton.migrate.copy.ConflictPolicy;
  * target path, without reading either file.
  */
 public final class Differ implements java.io.Serializable {
-  /** How a change of a source file that the manifest knows is detected. */
+  /** Way a change is detected in a source file that the manifest records. */
   public enum ChangeDetection {
     /** A different size, modification time or etag means the file changed. */
     IDENTITY,

@@ -3,8 +3,9 @@ package dev.lepton.migrate.report;
 import dev.lepton.migrate.ExitCode;
 
 /**
- * What a sync did with the folders that are not Delta tables: listed both sides, compared them with
- * the manifest, copied new and changed files and, where configured, deleted extraneous ones.
+ * Result of syncing the folders that are not Delta tables. The sync lists both sides, compares
+ * them with the manifest, copies new and changed files and, where configured, deletes extraneous
+ * ones.
  *
  * @param filesToCopy files planned for copy or checksum recheck
  * @param bytesToCopy their bytes
@@ -24,7 +25,7 @@ public record FolderSyncResult(
     String message,
     ExitCode exitCode) {
 
-  /** How the folder sync ended. */
+  /** Outcome of the folder sync. */
   public enum Outcome {
     /** Nothing outside the Delta tables. */
     NOTHING_TO_SYNC,

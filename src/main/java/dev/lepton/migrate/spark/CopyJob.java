@@ -76,7 +76,7 @@ public final class CopyJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     requireSource();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
-    // NOTE: two copies into one target at the same time are not supported; the second would fold
+    // NOTE: two copies into one target at the same time are not supported. The second would fold
     // the first one's task results and delete its staging files.
     timer.time("recover", () -> {
       PendingRows.foldStale(spark, manifest, layout.stateDir(), Set.of());

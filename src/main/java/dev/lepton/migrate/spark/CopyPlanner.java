@@ -25,8 +25,8 @@ import scala.Tuple3;
  */
 final class CopyPlanner {
   /**
-   * What a plan covers beyond the config: folders to leave out on each side (the Delta tables a
-   * sync replays separately) and how a changed source file is detected.
+   * Scope of a plan beyond the config: the folders to leave out on each side (the Delta tables a
+   * sync replays separately) and the way a changed source file is detected.
    */
   record Scope(List<String> skippedSourceFolders, List<String> skippedTargetFolders, Differ.ChangeDetection detection) {
     static final Scope COPY = new Scope(List.of(), List.of(), Differ.ChangeDetection.IDENTITY);

@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends a run: appends this run's rows (the task result files plus rows made on the driver, such as
- * one per unchanged file of a copy) to the manifest in one Delta commit, sums them up, and records
- * the run in the history and as a JSON report.
+ * Ends a run. Appends this run's rows to the manifest in one Delta commit: the task result files,
+ * plus rows made on the driver such as one per unchanged file of a copy. Then sums them up and
+ * records the run in the history and as a JSON report.
  */
 final class RunRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);

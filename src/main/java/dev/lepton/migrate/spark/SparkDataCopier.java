@@ -24,10 +24,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Copies the files of a table's new versions with Spark: packs them into tasks of about equal
- * weight on the driver (a sync's file list is already on the driver, from the log), runs one Spark
- * job per table, and returns the rows of the files that did not end copied or adopted. Each task
- * writes all its rows to the run's result files before it ends.
+ * Copies the files of a table's new versions with Spark. The driver packs them into tasks of about
+ * equal weight, because a sync's file list comes from the log and is already on the driver. One
+ * Spark job runs per table and returns the rows of the files that did not end copied or adopted.
+ * Each task writes all its rows to the run's result files before it ends.
  */
 final class SparkDataCopier implements DataCopier {
   private final JavaSparkContext jsc;
@@ -42,7 +42,7 @@ final class SparkDataCopier implements DataCopier {
     }
   }
 
-  /** What one task did, small enough to collect. */
+  /** Totals of one task, small enough to collect. */
   record TaskSummary(long filesCopied, long bytesCopied, List<ManifestRow> problems) implements Serializable {}
 
   SparkDataCopier(JavaSparkContext jsc, TaskExecution execution, PlanSettings settings, ProgressTracker tracker) {

@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The sync history: a Delta table in the state folder with one row per table per sync run. Because
- * a sync copies the log unchanged, a target version is the source version of the same number; a
+ * a sync copies the log unchanged, a target version is the source version of the same number. A
  * row records which versions a run added and from which source version.
  */
 final class SyncHistoryStore {

@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.Path;
 
 /** Publishes a staging file by renaming it without overwrite. */
 final class RenamePublish implements CreateIfAbsent.Staged {
-  /** How the store keeps two renames to one name from both succeeding. */
+  /** Mechanism by which the store keeps two renames to one name from both succeeding. */
   enum Guarantee {
     /** HDFS: {@code FileContext.rename(NONE)}, checked and done by the NameNode in one step. */
     FILE_CONTEXT_RENAME,

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes an S3 object only if no object has its key, with {@code If-None-Match: *} on the put (or
- * on the completion of a multipart upload). S3 evaluates the condition when the upload completes:
- * it answers 412 when the key exists, and 409 when another conditional write to the key is in
+ * on the completion of a multipart upload). S3 evaluates the condition when the upload completes.
+ * It returns 412 when the key exists, and 409 when another conditional write to the key is in
  * progress. The S3A connector of Hadoop 3.3.4 has no such call, so this goes through the AWS SDK
  * with a client built from the connector's settings (see {@link S3Clients}).
  *
@@ -77,11 +77,11 @@ final class S3ConditionalPut implements CreateIfAbsent.Direct {
       }
     } catch (AmazonServiceException e) {
       if (e.getStatusCode() == 412) {
-        throw new FileAlreadyExistsException("File exists: " + target + " (S3 answered 412 to If-None-Match)");
+        throw new FileAlreadyExistsException("File exists: " + target + " (S3 returned 412 Precondition Failed to If-None-Match)");
       }
       if (e.getStatusCode() == 409) {
         throw new IOException("Cannot create " + target + ": another conditional write to the key is in"
-            + " progress (S3 answered 409). The next attempt checks the key again.", e);
+            + " progress (S3 returned 409). The next attempt checks the key again.", e);
       }
       throw S3AUtils.translateException("conditional put", target, e);
     } catch (AmazonClientException e) {
