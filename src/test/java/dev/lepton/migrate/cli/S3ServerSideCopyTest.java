@@ -37,6 +37,8 @@ class S3ServerSideCopyTest {
 
   @AfterAll
   static void stopServer() {
+    SharedSpark.forgetFileSystem("s3a://raw/");
+    SharedSpark.forgetFileSystem("s3a://copy/");
     server.close();
   }
 
