@@ -47,8 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class StoreContract {
   private static final long MULTIPART_FILE = 40L * 1000 * 1000;
-  // Listing pages are small on every store (see TestStores), so this listing spans many pages; the
-  // 10,000-object listing runs on S3Mock alone in ListingScaleTest because copying that many
+  // S3 and HDFS list 100 entries per page in these tests, so this listing spans many pages. The
+  // 10,000-object listing runs on S3Mock alone in ListingScaleTest, because copying that many
   // objects takes minutes per store.
   private static final int MANY_FILES = 1_000;
   private static final int KILLED_FILES = 120;
