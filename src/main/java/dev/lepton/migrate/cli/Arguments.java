@@ -11,6 +11,9 @@ import java.util.Optional;
 /**
  * The parsed command line: {@code COMMAND [--config FILE] [--source URI] [--target URI]
  * [--set KEY=VALUE]... [--conf KEY=VALUE]... [--log-level LEVEL] [command options]}.
+ *
+ * @param overwriteDiverged whether {@code --overwrite-diverged} confirmed that a sync may replace a
+ *     target log that diverged from the source's
  */
 record Arguments(
     String command,
@@ -20,7 +23,8 @@ record Arguments(
     Map<String, String> sets,
     Map<String, String> confs,
     Optional<String> logLevel,
-    boolean help) {
+    boolean help,
+    boolean overwriteDiverged) {
 
   /** Command-specific options that are shorthands for a {@code --set}. */
   static final Map<String, String> SHORTHANDS = Map.of(
@@ -36,6 +40,7 @@ record Arguments(
     String target = null;
     String logLevel = null;
     boolean help = false;
+    boolean overwriteDiverged = false;
     Map<String, String> sets = new LinkedHashMap<>();
     Map<String, String> confs = new LinkedHashMap<>();
     Cursor cursor = new Cursor(args);
@@ -43,6 +48,7 @@ record Arguments(
       String arg = cursor.next();
       switch (arg) {
         case "--help", "-h" -> help = true;
+        case "--overwrite-diverged" -> overwriteDiverged = true;
         case "--config" -> config = Path.of(cursor.value(arg));
         case "--source" -> source = cursor.value(arg);
         case "--target" -> target = cursor.value(arg);
@@ -66,7 +72,7 @@ record Arguments(
       }
     }
     return new Arguments(command, Optional.ofNullable(config), Optional.ofNullable(source),
-        Optional.ofNullable(target), sets, confs, Optional.ofNullable(logLevel), help);
+        Optional.ofNullable(target), sets, confs, Optional.ofNullable(logLevel), help, overwriteDiverged);
   }
 
   /** Walks the arguments; {@code --name=value} is split into the option and a pending value. */

@@ -5,11 +5,16 @@ import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.config.ConfigLoader;
 import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.ChecksumAlgorithm;
+import dev.lepton.migrate.deltalog.OverwriteConfirmation;
 import dev.lepton.migrate.report.RunSummary;
+import dev.lepton.migrate.report.StartupTimes;
+import dev.lepton.migrate.report.SyncSummary;
+import dev.lepton.migrate.report.SyncSummaryTable;
 import dev.lepton.migrate.report.SummaryTable;
 import dev.lepton.migrate.spark.CopyJob;
 import dev.lepton.migrate.spark.PlanJob;
 import dev.lepton.migrate.spark.SparkSessions;
+import dev.lepton.migrate.spark.SyncJob;
 import dev.lepton.migrate.store.RunLayout;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -27,6 +32,7 @@ final class Commands {
     return switch (name) {
       case "plan" -> Commands::plan;
       case "copy" -> Commands::copy;
+      case "sync" -> Commands::sync;
       case "verify" -> Commands::verify;
       case "generate" -> Commands::generate;
       default -> throw LeptonMigrate.unknownCommand(name);
@@ -45,6 +51,20 @@ final class Commands {
     SparkSession spark = session(arguments, config, "copy");
     RunSummary summary = new CopyJob(spark, config, out).run();
     out.print(SummaryTable.render(summary));
+    return summary.outcome();
+  }
+
+  private static ExitCode sync(Arguments arguments, PrintStream out) {
+    MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
+    long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    long sessionStarted = System.currentTimeMillis();
+    SparkSession spark = session(arguments, config, "sync");
+    long sessionReady = System.currentTimeMillis();
+    StartupTimes startup = new StartupTimes(sessionStarted - jvmStarted, sessionReady - sessionStarted);
+    OverwriteConfirmation confirmation =
+        arguments.overwriteDiverged() ? OverwriteConfirmation.GIVEN : OverwriteConfirmation.NOT_GIVEN;
+    SyncSummary summary = new SyncJob(spark, config, confirmation, startup).run();
+    out.print(SyncSummaryTable.render(summary));
     return summary.outcome();
   }
 

@@ -39,6 +39,25 @@ final class Help {
           Exit codes: 0 done; 1 some files failed; 2 invalid usage or config; 3 the target holds
           different files not written by this job (nothing is copied then).
           """,
+      "sync", """
+          Usage: lepton-migrate sync --source URI --target URI [--overwrite-diverged] [options]
+          Brings the target up to date with the source, for a scheduler to run every night. Every folder
+          below the source that holds a _delta_log is a Delta table (or those in migration.sync.tables);
+          each syncs on its own, several at a time, by replaying the source's log: the data, deletion
+          vector, change data and checkpoint files of the new versions first, then their commit files
+          in version order, each created only if absent, then _last_checkpoint. The target keeps the
+          same versions and history as the source. Other folders sync by listing diff against the
+          manifest. A sync right after another copies nothing; a killed sync continues where it
+          stopped. Each table's lease in the state folder keeps two syncs from writing it at once.
+            --overwrite-diverged  confirms that a table whose target log diverged from the source's may
+                                  be overwritten; needs migration.sync.on-divergence = overwrite too.
+                                  The target's diverging log files are kept in the state folder.
+            --checksum ALG        sets migration.copy.checksum: crc32c, md5 or sha256
+            --verify MODE         sets migration.copy.verify: checksum, size or none
+            --state-dir DIR       sets migration.state-dir
+          Exit codes: 0 done; 1 some table or file failed; 2 invalid usage or config; 3 a table is
+          locked by another run, or its target log diverged (nothing is written to that table).
+          """,
       "verify", """
           Usage: lepton-migrate verify --source URI --target URI [options]
           Re-reads every target file the manifest records and compares size and checksum, checks that
@@ -65,6 +84,7 @@ final class Help {
         Commands:
           plan       print what a copy would do, without writing anything
           copy       copy files and Delta tables with checksums; resumable
+          sync       bring the target up to date: Delta tables by log replay, other folders by diff
           verify     re-check target files and compare Delta row counts
           generate   write TPC-H Delta tables and raw sample files
 

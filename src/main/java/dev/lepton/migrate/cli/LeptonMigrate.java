@@ -35,6 +35,10 @@ public final class LeptonMigrate {
         return ExitCode.INVALID_INPUT;
       }
       Command command = Commands.forName(arguments.command());
+      if (arguments.overwriteDiverged() && !arguments.command().equals("sync")) {
+        throw new InvalidInputException("Cannot use --overwrite-diverged with " + arguments.command()
+            + ": only sync overwrites diverged target logs. Remove the option.");
+      }
       if (arguments.help()) {
         out.print(Help.command(arguments.command()));
         return ExitCode.SUCCESS;
@@ -66,7 +70,7 @@ public final class LeptonMigrate {
 
   static InvalidInputException unknownCommand(String name) {
     return new InvalidInputException(
-        "Cannot run command '" + name + "': there is no such command. Commands are plan, copy, verify"
-            + " and generate; run with --help.");
+        "Cannot run command '" + name + "': there is no such command. Commands are plan, copy, sync,"
+            + " verify and generate; run with --help.");
   }
 }

@@ -17,6 +17,7 @@ public record CopySettings(
     boolean preserveModificationTime,
     ConflictPolicy onConflict,
     boolean storeChecksums,
+    boolean serverSideCopy,
     Renames rename)
     implements Serializable {
   public CopySettings {

@@ -19,6 +19,7 @@ public record MigrationConfig(
     PlanSettings plan,
     CopySettings copy,
     VerifySettings verify,
+    SyncSettings sync,
     Duration progressInterval,
     GenerateConfig generate,
     StoreSettings stores,

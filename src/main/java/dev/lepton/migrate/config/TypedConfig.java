@@ -9,6 +9,8 @@ import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.copy.ChecksumAlgorithm;
 import dev.lepton.migrate.copy.ConflictPolicy;
 import dev.lepton.migrate.copy.VerifyMode;
+import dev.lepton.migrate.deltalog.AbsolutePathPolicy;
+import dev.lepton.migrate.deltalog.DivergencePolicy;
 import dev.lepton.migrate.plan.Renames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,6 +53,7 @@ final class TypedConfig {
         new VerifySettings(
             typed.bool("migration.verify.row-counts"),
             typed.bool("migration.verify.fail-on-unverified")),
+        typed.sync(),
         typed.atLeast(typed.duration("migration.report.progress-interval"), Duration.ofSeconds(1)),
         typed.generate(),
         typed.stores(),
@@ -81,6 +84,7 @@ final class TypedConfig {
         bool("migration.copy.preserve-modification-time"),
         enumValue("migration.copy.on-conflict", ConflictPolicy.class),
         bool("migration.copy.store-checksums"),
+        bool("migration.copy.server-side-copy"),
         renames("migration.copy.rename"));
   }
 
@@ -113,6 +117,35 @@ final class TypedConfig {
           "Cannot load config: a key under migration.stores has an invalid value: " + e.getMessage()
               + ". Use a value of the type reference.conf documents for this key.", e);
     }
+  }
+
+  private SyncSettings sync() {
+    List<String> tables = read("migration.sync.tables", () -> config.getStringList("migration.sync.tables"));
+    for (String table : tables) {
+      String cleaned = table.replaceAll("^/+|/+$", "");
+      if (table.isBlank() || cleaned.contains("..") || table.contains("://")) {
+        throw invalid("migration.sync.tables", "\"" + table + "\"",
+            "must list folders relative to the source root, without '..' (use \".\" for the root itself)");
+      }
+    }
+    double share = read("migration.sync.max-delete-share", () -> config.getDouble("migration.sync.max-delete-share"));
+    if (!(share >= 0 && share <= 1)) {
+      throw invalid("migration.sync.max-delete-share", Double.toString(share), "must be between 0 and 1");
+    }
+    Duration lease = duration("migration.sync.lease-duration");
+    if (lease.compareTo(Duration.ofSeconds(10)) < 0 || lease.compareTo(Duration.ofHours(24)) > 0) {
+      throw invalid("migration.sync.lease-duration", lease.toString(), "must be between 10 s and 24 h");
+    }
+    return new SyncSettings(
+        tables.stream().map(t -> t.replaceAll("^/+|/+$", "")).map(t -> t.equals(".") ? "" : t).toList(),
+        intInRange("migration.sync.discovery-max-depth", 0, 100),
+        intInRange("migration.sync.parallel-tables", 1, 256),
+        enumValue("migration.sync.on-divergence", DivergencePolicy.class),
+        enumValue("migration.sync.absolute-paths", AbsolutePathPolicy.class),
+        bool("migration.sync.delete-removed-files"),
+        bool("migration.sync.delete-extraneous"),
+        share,
+        lease);
   }
 
   private GenerateConfig generate() {

@@ -23,6 +23,11 @@ final class Digests implements ChecksumAlgorithm.Digest {
     }
   }
 
+  /** Returns digests of the given algorithm and MD5. */
+  static Digests withMd5(ChecksumAlgorithm primary) {
+    return new Digests(primary, true);
+  }
+
   static Digests forCopy(CopyContext context) {
     boolean s3End = context.source().kind() == StoreKind.S3 || context.target().kind() == StoreKind.S3;
     return new Digests(context.settings().checksum(), context.settings().storeChecksums() && s3End);

@@ -2,8 +2,10 @@ package dev.lepton.migrate.copy;
 
 import dev.lepton.migrate.VerificationMismatchException;
 import dev.lepton.migrate.plan.FileAction;
+import dev.lepton.migrate.plan.ManifestState;
 import dev.lepton.migrate.plan.PlannedFile;
 import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.CreateIfAbsent;
 import dev.lepton.migrate.store.StoreChecksum;
 import dev.lepton.migrate.store.StoreChecksums;
 import dev.lepton.migrate.store.StoreKind;
@@ -40,6 +42,9 @@ public final class FileCopier {
   private final Retry retry;
   private final byte[] buffer;
   private final ProgressSink progress;
+  // Typed by the interface, so this class loads where the AWS SDK is absent.
+  private ServerSideCopy serverSideCopy;
+  private boolean serverSideResolved;
 
   public FileCopier(CopyContext context, FileSystem sourceFs, FileSystem targetFs, ProgressSink progress) {
     this.context = context;
@@ -94,6 +99,12 @@ public final class FileCopier {
 
   private Outcome attempt(PlannedFile file, TargetCommitter.Mode mode) throws IOException {
     Path finalPath = context.target().resolve(file.relativePath());
+    if (file.action() == FileAction.RECHECK) {
+      Outcome unchanged = unchangedContent(file);
+      if (unchanged != null) {
+        return unchanged;
+      }
+    }
     boolean checkExisting = file.action() == FileAction.ADOPT || mode == TargetCommitter.Mode.CREATE_IF_ABSENT;
     if (checkExisting) {
       FileStatus existing = statusOrNull(finalPath);
@@ -102,6 +113,23 @@ public final class FileCopier {
       }
     }
     return write(file, mode, finalPath);
+  }
+
+  /**
+   * Returns a skipped outcome when the source's checksum still equals the one the manifest
+   * recorded for it, or null when the file must be copied.
+   */
+  private Outcome unchangedContent(PlannedFile file) throws IOException {
+    ManifestState previous = file.previous();
+    if (!context.settings().checksum().configName().equals(previous.checksumAlgorithm())) {
+      return null;
+    }
+    String sourceSum = checksumOf(sourceFs, context.source().resolve(file.relativePath()), progress);
+    if (!sourceSum.equals(previous.sourceChecksum())) {
+      return null;
+    }
+    return new Outcome(ManifestRow.SKIPPED, sourceSum, previous.targetChecksum(), previous.verifyLevel(), 0,
+        "source modification time or etag changed, its " + previous.checksumAlgorithm() + " checksum did not");
   }
 
   /** Adopts an existing target file equal to the source, else decides between overwrite and conflict. */
@@ -127,8 +155,16 @@ public final class FileCopier {
   }
 
   private Outcome write(PlannedFile file, TargetCommitter.Mode mode, Path finalPath) throws IOException {
+    boolean exclusive = mode == TargetCommitter.Mode.CREATE_IF_ABSENT;
+    if (exclusive && committer.createIfAbsent() instanceof CreateIfAbsent.Direct direct) {
+      return writeExclusively(file, direct, finalPath);
+    }
     Path sourcePath = context.source().resolve(file.source().sourcePath());
-    boolean staged = context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
+    if (mode == TargetCommitter.Mode.REPLACE && serverSide() != null && isPlainMd5(file.source().etag())) {
+      return copyServerSide(file, sourcePath, finalPath);
+    }
+    // A create-if-absent write on a store without a conditional direct write publishes a staged file.
+    boolean staged = exclusive || context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
     Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
     boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;
 
@@ -151,6 +187,9 @@ public final class FileCopier {
       List<String> storeChecks = new ArrayList<>();
       compareStoreChecksum("source", sourceFs, sourcePath, context.source().kind(), digests, storeChecks);
       String targetSum = verify(writePath, copied, sourceSum);
+      // Set on the staged file, the time travels with the rename or link and readers never see
+      // the file with the time of the copy.
+      preserveModificationTime(writePath, file.source().modificationTime());
       if (staged) {
         try {
           committer.commit(writePath, finalPath, mode);
@@ -161,7 +200,6 @@ public final class FileCopier {
       }
       committed = true;
       compareStoreChecksum("target", targetFs, finalPath, context.target().kind(), digests, storeChecks);
-      preserveModificationTime(finalPath, file.source().modificationTime());
       String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
       return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason(),
           storeChecks.isEmpty() ? null : String.join("; ", storeChecks));
@@ -170,6 +208,42 @@ public final class FileCopier {
       discardAfterFailure(committed ? finalPath : writePath);
       throw e;
     }
+  }
+
+  private ServerSideCopy serverSide() {
+    if (!serverSideResolved) {
+      boolean bothS3 = context.source().kind() == StoreKind.S3 && context.target().kind() == StoreKind.S3;
+      serverSideCopy = context.settings().serverSideCopy() && bothS3 ? S3ServerSideCopy.between(sourceFs, targetFs) : null;
+      serverSideResolved = true;
+    }
+    return serverSideCopy;
+  }
+
+  private static boolean isPlainMd5(String etag) {
+    return etag != null && etag.matches("[0-9a-fA-F]{32}");
+  }
+
+  /**
+   * Copies inside the store, then reads the target once: its MD5 must equal the source's etag, the
+   * MD5 the store computed when the source was written. The recorded checksum is computed on the
+   * target bytes so proven equal.
+   */
+  private Outcome copyServerSide(PlannedFile file, Path sourcePath, Path finalPath) throws IOException {
+    serverSide().copy(sourcePath, finalPath, file.source().size(), file.source().etag());
+    Digests digests = Digests.withMd5(context.settings().checksum());
+    try (InputStream in = targetFs.open(finalPath, buffer.length)) {
+      StreamCopy.transfer(in, null, buffer, digests, progress);
+    }
+    String md5 = digests.hex(ChecksumAlgorithm.MD5);
+    String expected = file.source().etag().toLowerCase(java.util.Locale.ROOT);
+    if (!md5.equals(expected)) {
+      discardAfterFailure(finalPath);
+      throw new VerificationMismatchException(
+          "MD5 of " + finalPath + " after a server-side copy differs from the source's etag", expected, md5);
+    }
+    String sum = digests.primaryHex();
+    return new Outcome(ManifestRow.COPIED, sum, sum, "checksum", file.source().size(),
+        "server-side copy: " + file.reason(), "source s3 etag md5 match (target read back)");
   }
 
   /**
@@ -206,6 +280,43 @@ public final class FileCopier {
           computed, available.hex());
     }
     notes.add(side + " " + available.source() + " match");
+  }
+
+  /**
+   * Writes the final name directly with the store's conditional create, the source pulled through a
+   * checksumming stream, then checks the result as {@link #write} does.
+   */
+  private Outcome writeExclusively(PlannedFile file, CreateIfAbsent.Direct direct, Path finalPath)
+      throws IOException {
+    Path sourcePath = context.source().resolve(file.source().sourcePath());
+    ChecksumAlgorithm.Digest digest = context.settings().checksum().newDigest();
+    long copied;
+    boolean sourceLonger;
+    try (InputStream in = sourceFs.open(sourcePath, buffer.length)) {
+      ChecksummingInputStream counted = new ChecksummingInputStream(in, digest, progress);
+      direct.write(finalPath, counted, file.source().size(), buffer);
+      counted.flushProgress();
+      copied = counted.bytesRead();
+      sourceLonger = in.read() >= 0;
+    } catch (FileAlreadyExistsException e) {
+      return compareWithExisting(file, TargetCommitter.Mode.CREATE_IF_ABSENT, finalPath,
+          targetFs.getFileStatus(finalPath));
+    }
+    String sourceSum = digest.hex();
+    try {
+      if (copied != file.source().size() || sourceLonger) {
+        throw new VerificationMismatchException(
+            "Source file " + file.relativePath() + " changed while it was copied", file.source().size() + " bytes",
+            (sourceLonger ? "more than " : "") + copied + " bytes");
+      }
+      String targetSum = verify(finalPath, copied, sourceSum);
+      preserveModificationTime(finalPath, file.source().modificationTime());
+      String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
+      return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason());
+    } catch (IOException | RuntimeException e) {
+      discardAfterFailure(finalPath);
+      throw e;
+    }
   }
 
   private String verify(Path written, long copied, String sourceSum) throws IOException {

@@ -1,7 +1,11 @@
 package dev.lepton.migrate.deltalog;
 
+import dev.lepton.migrate.InvalidInputException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -39,6 +43,67 @@ public final class DeltaLog {
   /** Returns the newest version of the table. */
   public long latestVersion() {
     return list().latestVersion();
+  }
+
+  /**
+   * Returns the newest version of the table, or empty when there is no table yet: no {@code
+   * _delta_log} folder, or one without commit or checkpoint files.
+   */
+  public OptionalLong latestVersionIfPresent() {
+    Path logDir = LogListing.logDir(tableRoot);
+    try {
+      if (!fs.exists(logDir)) {
+        return OptionalLong.empty();
+      }
+    } catch (IOException e) {
+      throw LogErrors.readFailed(tableRoot, logDir, e);
+    }
+    LogListing listing;
+    try {
+      listing = list();
+    } catch (InvalidInputException e) {
+      // An empty log folder, as a killed first sync may leave behind.
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(listing.latestVersion());
+  }
+
+  /**
+   * Returns the protocol and metadata in force at {@code version}, reading commits backwards from
+   * it and, when they do not hold both, only those two action types of the base checkpoint.
+   */
+  public ProtocolAndMetadata protocolAndMetadataAt(long version) {
+    LogSegment segment = segmentAsOf(version);
+    Protocol protocol = null;
+    Metadata metadata = null;
+    JsonActionReader reader = new JsonActionReader(fs, tableRoot);
+    List<LogFile> commits = segment.commits();
+    for (int i = commits.size() - 1; i >= 0 && (protocol == null || metadata == null); i--) {
+      for (Action action : reader.readAll(commits.get(i).path())) {
+        if (action instanceof Protocol p && protocol == null) {
+          protocol = p;
+        } else if (action instanceof Metadata m && metadata == null) {
+          metadata = m;
+        }
+      }
+    }
+    if ((protocol == null || metadata == null) && segment.checkpoint().isPresent()) {
+      Protocol[] foundProtocol = {protocol};
+      Metadata[] foundMetadata = {metadata};
+      new CheckpointReader(fs, tableRoot).read(segment.checkpoint().get(), Set.of("protocol", "metaData"), action -> {
+        if (action instanceof Protocol p && foundProtocol[0] == null) {
+          foundProtocol[0] = p;
+        } else if (action instanceof Metadata m && foundMetadata[0] == null) {
+          foundMetadata[0] = m;
+        }
+      });
+      protocol = foundProtocol[0];
+      metadata = foundMetadata[0];
+    }
+    if (protocol == null || metadata == null) {
+      throw LogErrors.missingProtocolOrMetadata(tableRoot, version, protocol == null ? "protocol" : "metaData");
+    }
+    return new ProtocolAndMetadata(version, protocol, metadata);
   }
 
   /** Returns the version of the newest complete checkpoint, if the log has one. */
@@ -108,7 +173,21 @@ public final class DeltaLog {
     return LogDivergence.firstDifferingVersion(fs, list(), other.fs, other.list(), from, to);
   }
 
-  private LogListing list() {
+  FileSystem fileSystem() {
+    return fs;
+  }
+
+  /** Returns the segment after {@code fromExclusive} plus the auxiliary files of that version. */
+  LogSegment continuation(long fromExclusive, long toInclusive) {
+    return new SegmentResolver(list(), Optional.empty()).continuation(fromExclusive, toInclusive);
+  }
+
+  /** Returns the segment as of {@code version} that starts from the given older checkpoint. */
+  LogSegment segmentFromCheckpoint(Checkpoint base, long version) {
+    return new SegmentResolver(list(), Optional.empty()).fromCheckpoint(base, version);
+  }
+
+  LogListing list() {
     return LogListing.list(fs, tableRoot);
   }
 

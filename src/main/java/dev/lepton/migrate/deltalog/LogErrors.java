@@ -136,6 +136,49 @@ final class LogErrors {
         cause);
   }
 
+  static InvalidInputException absolutePath(
+      Path table, long version, ReferencedFile.Kind kind, String path, boolean insideTable) {
+    String fix = insideTable
+        ? " The path points into the table itself: set migration.sync.absolute-paths = rewrite to write it"
+            + " relative in the target's commits."
+        : " Sync copies tables whose files lie below the table root; rewrite the table on the source first,"
+            + " for example with a deep clone, or copy it with a Delta client.";
+    return new InvalidInputException(
+        String.format(
+            "Cannot sync Delta table %s: version %d names the %s file %s by an absolute path, so the"
+                + " target's log would still point at that store.%s",
+            table, version, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), path, fix));
+  }
+
+  static InvalidInputException absoluteDeletionVector(Path table, long version, String path) {
+    return new InvalidInputException(
+        String.format(
+            "Cannot sync Delta table %s: version %d stores a deletion vector at the absolute path %s, which"
+                + " sync cannot rewrite. Run REORG TABLE ... APPLY (PURGE) on the source to rewrite the"
+                + " affected files, then sync again.",
+            table, version, path));
+  }
+
+  static InvalidInputException rewriteNeedsCommits(Path table, long version) {
+    return new InvalidInputException(
+        String.format(
+            "Cannot sync Delta table %s from its checkpoint at version %d: its log names files by absolute"
+                + " paths, which sync rewrites only in commit files, and log cleanup removed the commits"
+                + " before the checkpoint. Copy the table with a Delta client (for example a deep clone).",
+            table, version));
+  }
+
+  static InvariantViolationException noCheckpointToSyncFrom(
+      Path table, long targetVersion, long sourceVersion, long earliestCommit) {
+    return new InvariantViolationException(
+        String.format(
+            "Cannot sync Delta table %s from version %d to %d: log cleanup removed the source's"
+                + " commits before version %d, and no complete checkpoint after version %d has all"
+                + " commits after it. Run the sync again after the source writes its next"
+                + " checkpoint, or copy the table again.",
+            table, targetVersion + 1, sourceVersion, earliestCommit, targetVersion));
+  }
+
   static InvalidInputException unsupportedFeatures(
       Path table, long version, String kind, Collection<String> features) {
     return new InvalidInputException(

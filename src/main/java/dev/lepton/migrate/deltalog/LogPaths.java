@@ -76,6 +76,41 @@ final class LogPaths {
     return location.path();
   }
 
+  /**
+   * Returns the decoded path relative to the table root of an absolute logged path that points
+   * into the table, or empty for relative paths and paths elsewhere.
+   */
+  java.util.Optional<String> insideTable(String encoded) {
+    return insideTable(locate(encoded));
+  }
+
+  /** Returns the decoded relative path of an absolute location inside the table, or empty. */
+  java.util.Optional<String> insideTable(FileLocation location) {
+    if (location.isAbsolute() && location.path().startsWith(rootPrefix)) {
+      return java.util.Optional.of(location.path().substring(rootPrefix.length()));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Encodes a decoded relative path the way Delta writers do: as the path of a URI, so that spaces,
+   * '%' and other characters outside a URI path become escapes. A colon in the first segment gets
+   * a leading "./" so that it is not read as a scheme.
+   */
+  static String encodeRelative(String decoded) {
+    String path = decoded;
+    int colon = path.indexOf(':');
+    int slash = path.indexOf('/');
+    if (colon >= 0 && (slash < 0 || colon < slash)) {
+      path = "./" + path;
+    }
+    try {
+      return new java.net.URI(null, null, path, null).getRawPath();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("path '" + decoded + "' cannot be encoded: " + e.getReason(), e);
+    }
+  }
+
   /** Returns the Hadoop path of a logged path, resolving relative paths against the table root. */
   Path resolve(String encoded) {
     return locate(encoded).resolve(tableRoot);

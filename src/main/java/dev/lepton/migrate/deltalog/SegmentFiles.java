@@ -11,7 +11,23 @@ final class SegmentFiles {
 
   private SegmentFiles() {}
 
+  /** Receives each action that a read of a segment passes through, with the action's version. */
+  @FunctionalInterface
+  interface ActionListener {
+    ActionListener NONE = (action, version) -> {};
+
+    void accept(Action action, long version);
+  }
+
   static ReferencedFiles of(FileSystem fs, LogSegment segment) {
+    return of(fs, segment, ActionListener.NONE);
+  }
+
+  /**
+   * Lists the files a copy of {@code segment} needs and passes the actions read on the way to
+   * {@code listener}: the add actions of the base checkpoint, then every action of each commit.
+   */
+  static ReferencedFiles of(FileSystem fs, LogSegment segment, ActionListener listener) {
     long started = System.nanoTime();
     ReferencedFileCollector collector = new ReferencedFileCollector(segment.tableRoot());
     CheckpointReader checkpoints = new CheckpointReader(fs, segment.tableRoot());
@@ -19,10 +35,16 @@ final class SegmentFiles {
 
     // A checkpoint holds only live add actions and tombstones, so its adds are the live files.
     segment.checkpoint().ifPresent(base ->
-        checkpoints.read(base, Set.of("add"), action -> collector.addAction(action, base.version())));
+        checkpoints.read(base, Set.of("add"), action -> {
+          collector.addAction(action, base.version());
+          listener.accept(action, base.version());
+        }));
 
     for (LogFile commit : segment.commits()) {
-      commits.read(commit.path(), action -> collector.addAction(action, commit.version()));
+      commits.read(commit.path(), action -> {
+        collector.addAction(action, commit.version());
+        listener.accept(action, commit.version());
+      });
       collector.addLogFile(commit, ReferencedFile.Kind.COMMIT);
     }
     for (Checkpoint checkpoint : segment.checkpoints()) {

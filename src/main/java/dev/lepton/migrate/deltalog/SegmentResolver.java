@@ -48,6 +48,42 @@ final class SegmentResolver {
         auxiliary);
   }
 
+  /**
+   * Returns the segment for the table as of {@code version} that starts from {@code base}, an
+   * older checkpoint than {@link #asOf} would choose, so that a copy covers every version from the
+   * checkpoint on.
+   */
+  LogSegment fromCheckpoint(Checkpoint base, long version) {
+    Path table = listing.tableRoot();
+    requireKnownVersion(version);
+    long fromExclusive = base.version();
+    List<LogFile> auxiliary = new ArrayList<>();
+    listing.commit(fromExclusive).ifPresent(auxiliary::add);
+    auxiliary.addAll(auxiliaryBetween(fromExclusive, version));
+    return new LogSegment(
+        table,
+        fromExclusive,
+        version,
+        Optional.of(base),
+        listing.commitsBetween(fromExclusive + 1, version),
+        checkpointsBetween(fromExclusive, version),
+        auxiliary);
+  }
+
+  /**
+   * Returns the segment of the commits in {@code (fromExclusive, toInclusive]} that also carries the
+   * version checksum and log compactions starting at {@code fromExclusive}, for a copy that
+   * continues a target whose last version may lack them.
+   */
+  LogSegment continuation(long fromExclusive, long toInclusive) {
+    LogSegment range = range(fromExclusive, toInclusive);
+    if (fromExclusive < 0) {
+      return range;
+    }
+    return new LogSegment(range.tableRoot(), fromExclusive, toInclusive, Optional.empty(), range.commits(),
+        range.checkpoints(), auxiliaryBetween(fromExclusive, toInclusive));
+  }
+
   /** Returns the segment of the commits in {@code (fromExclusive, toInclusive]}. */
   LogSegment range(long fromExclusive, long toInclusive) {
     Path table = listing.tableRoot();

@@ -118,9 +118,16 @@ public final class TableFeatures {
    *     that a copy cannot carry
    */
   public static void requireSupported(Snapshot snapshot) {
-    Protocol protocol = snapshot.protocol();
-    Path table = snapshot.segment().tableRoot();
-    long version = snapshot.version();
+    requireSupported(snapshot.segment().tableRoot(), snapshot.version(), snapshot.protocol());
+  }
+
+  /**
+   * Checks that a copy can carry the table with {@code protocol} at {@code version}.
+   *
+   * @throws dev.lepton.migrate.InvalidInputException naming the protocol versions or features
+   *     that a copy cannot carry
+   */
+  public static void requireSupported(Path table, long version, Protocol protocol) {
     if (protocol.minReaderVersion() > MAX_READER_VERSION) {
       throw LogErrors.unsupportedFeatures(
           table, version, "reader protocol version", Set.of(protocol.minReaderVersion() + ""));

@@ -7,10 +7,27 @@ import dev.lepton.migrate.copy.ConflictPolicy;
  * target path, without reading either file.
  */
 public final class Differ implements java.io.Serializable {
+  /** Way a change is detected in a source file that the manifest records. */
+  public enum ChangeDetection {
+    /** A different size, modification time or etag means the file changed. */
+    IDENTITY,
+    /**
+     * A different size means the file changed; a different modification time or etag alone sends it
+     * to {@link FileAction#RECHECK}, which compares checksums before copying.
+     */
+    IDENTITY_THEN_CHECKSUM
+  }
+
   private final ConflictPolicy conflictPolicy;
+  private final ChangeDetection changeDetection;
 
   public Differ(ConflictPolicy conflictPolicy) {
+    this(conflictPolicy, ChangeDetection.IDENTITY);
+  }
+
+  public Differ(ConflictPolicy conflictPolicy, ChangeDetection changeDetection) {
     this.conflictPolicy = conflictPolicy;
+    this.changeDetection = changeDetection;
   }
 
   /**
@@ -47,6 +64,11 @@ public final class Differ implements java.io.Serializable {
       return new PlannedFile(source, FileAction.COPY, "previous status " + previous.status(), previous, targetSize);
     }
     if (!source.sameIdentity(previous.size(), previous.modificationTime(), previous.etag())) {
+      boolean sameSize = previous.size() == source.size() && targetSize == source.size();
+      if (changeDetection == ChangeDetection.IDENTITY_THEN_CHECKSUM && sameSize && previous.sourceChecksum() != null) {
+        return new PlannedFile(source, FileAction.RECHECK,
+            "source modification time or etag changed; copied only if its checksum changed", previous, targetSize);
+      }
       return new PlannedFile(source, FileAction.COPY, "source changed", previous, targetSize);
     }
     if (target == null) {

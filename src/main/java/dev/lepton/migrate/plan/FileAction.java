@@ -4,6 +4,11 @@ package dev.lepton.migrate.plan;
 public enum FileAction {
   /** Copy the file: it is new, changed, failed before, or its target was found corrupt. */
   COPY,
+  /**
+   * The source's identity changed since the manifest row, but its content may not have: the copy
+   * task computes the source checksum and copies only when it differs from the recorded one.
+   */
+  RECHECK,
   /** Leave it: the manifest records a verified copy of this exact source file. */
   SKIP,
   /**

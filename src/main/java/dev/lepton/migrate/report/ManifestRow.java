@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One manifest row: what one run did with one file. Statuses are {@code copied}, {@code skipped},
  * {@code adopted} (a matching target file was kept), {@code failed}, {@code conflict} (a target file
- * that differs and did not come from this job), {@code mismatch} (set by verify) and {@code deleted}.
+ * that differs and did not come from this job), {@code mismatch} (set by verify), {@code deleted} and
+ * {@code missing} (a Delta log names the file but the source does not have it).
  *
  * @param verifyLevel check made on the target after the write: checksum, size or none
  * @param targetChecksum checksum of the target bytes when they were re-read, else null
@@ -39,6 +40,7 @@ public record ManifestRow(
   public static final String CONFLICT = "conflict";
   public static final String MISMATCH = "mismatch";
   public static final String DELETED = "deleted";
+  public static final String MISSING = "missing";
 
   /** Creates a row without store checksum comparisons. */
   public ManifestRow(String runId, String path, long size, long modificationTime, String etag,

@@ -22,6 +22,14 @@ public final class SummaryTable {
       total = total.plus(t);
       out.append(row(status, t));
     }
+    // Sync also records files deleted on the target and files the source's log names but lacks.
+    for (String status : List.of(ManifestRow.DELETED, ManifestRow.MISSING)) {
+      RunSummary.StatusTotals t = summary.totals(status);
+      if (t.files() > 0) {
+        total = total.plus(t);
+        out.append(row(status, t));
+      }
+    }
     out.append(row("total", total));
 
     if (summary.bytesCopied() > 0) {

@@ -7,7 +7,6 @@ import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.CopyContext;
 import dev.lepton.migrate.copy.CopyTaskRunner;
 import dev.lepton.migrate.copy.FileCopier;
-import dev.lepton.migrate.copy.ThrottleCounters;
 import dev.lepton.migrate.copy.VerifyMode;
 import dev.lepton.migrate.plan.CopyTask;
 import dev.lepton.migrate.plan.DeltaLogOrder;
@@ -56,11 +55,11 @@ public final class CopyJob {
   private final PrintStream console;
   private final RunLayout layout;
   private final HadoopConf conf;
-  private HadoopConf taskConf;
-  private boolean freshTargetInstances;
   private final String runId = RunIds.next();
-  private final Map<String, Long> phases = new LinkedHashMap<>();
+  private final PhaseTimer timer = new PhaseTimer();
   private final List<String> notes = new ArrayList<>();
+  private final TaskExecution execution;
+  private final RunFolders folders;
   private final LongAccumulator throttledAccumulator;
 
   public CopyJob(SparkSession spark, MigrationConfig config, PrintStream console) {
@@ -69,8 +68,11 @@ public final class CopyJob {
     this.console = console;
     this.layout = RunLayout.of(config);
     this.conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    this.taskConf = conf;
+    this.execution = new TaskExecution(layout, conf,
+        new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy()));
+    this.folders = new RunFolders(layout, conf.get());
     this.throttledAccumulator = spark.sparkContext().longAccumulator("lepton.copy.throttled");
+    execution.governThrottling(executorSlots(), throttledAccumulator);
   }
 
   /** Returns how many tasks an executor runs at once, the most copies it runs in parallel. */
@@ -88,14 +90,16 @@ public final class CopyJob {
     requireSource();
     prepareTarget();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
-    timed("recover", () -> {
-      PendingRows.foldStale(spark, manifest, layout.stateDir());
-      removeStaleStaging();
+    // NOTE: two copies into one target at the same time are not supported. The second would fold
+    // the first one's task results and delete its staging files.
+    timer.time("recover", () -> {
+      PendingRows.foldStale(spark, manifest, layout.stateDir(), Set.of());
+      folders.removeStaleStaging(Set.of());
     });
 
     long planStarted = System.nanoTime();
     PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
-    phases.put("plan", (System.nanoTime() - planStarted) / 1_000_000);
+    timer.record("plan", planStarted);
     console.println(PlanPrinter.describe(plan.totals()));
     if (plan.nameProblems().count() > 0) {
       throw plan.nameProblems().failure(layout.target());
@@ -110,31 +114,27 @@ public final class CopyJob {
         ConsoleProgress progress = new ConsoleProgress("Copy", plan.totals().filesToProcess(),
             plan.totals().bytesToProcess(), tracker::filesDone, tracker::bytesDone, System.err,
             config.progressInterval())) {
-      int dataTaskCount = timedValue("copy data", () -> copyData(jsc, plan, tracker));
-      timed("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
+      int dataTaskCount = timer.timeValue("copy data", () -> copyData(jsc, plan, tracker));
+      timer.time("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
     }
-    long folders = timedValue("empty folders", () -> EmptyFolders.recreate(jsc, conf, config, layout));
-    if (folders > 0) {
-      notes.add(folders + " empty folders of the source exist on the target too");
+    long emptyFolders = timer.timeValue("empty folders", () -> EmptyFolders.recreate(jsc, conf, config, layout));
+    if (emptyFolders > 0) {
+      notes.add(emptyFolders + " empty folders of the source exist on the target too");
     }
-
     if (throttledAccumulator.value() > 0) {
       notes.add("the store throttled " + throttledAccumulator.value() + " requests; the connectors retried them"
           + " and the job lowered its copy concurrency while throttling lasted");
     }
-    long recordStarted = System.nanoTime();
     manifestReady.join();
+
     RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
-    RunSummary summary = recorder.record(manifest, plan, started, phases, notes, "copy",
-        System.nanoTime() - recordStarted);
-    cleanUp();
+    RunSummary summary = recorder.record(manifest, RunRecorder.skippedRows(spark, plan, runId), started,
+        timer.phases(), notes, "copy", ExitCode.SUCCESS, Map.of());
+    PendingRows.delete(spark, execution.pendingFolder());
+    folders.cleanUp(runId);
     return summary;
   }
 
-  /**
-   * Creates the target root on WASB, where hadoop-azure 3.3.4 fails with a NullPointerException
-   * when it creates a file in a container that does not exist yet.
-   */
   private void prepareTarget() {
     if (layout.target().kind() != dev.lepton.migrate.store.StoreKind.WASB) {
       return;
@@ -144,15 +144,6 @@ public final class CopyJob {
     } catch (java.io.IOException e) {
       throw new InvalidInputException("Cannot create the target folder " + layout.target() + ": " + e.getMessage()
           + ". Check the container name, the connector settings and the credentials.", e);
-    }
-  }
-
-  private void requireSource() {
-    FileSystem fs = Stores.fileSystem(layout.source(), conf.get());
-    if (!Listing.rootExists(fs, layout.source())) {
-      throw new InvalidInputException(
-          "Cannot copy from " + layout.source() + ": the folder does not exist. Check migration.source"
-              + " (or --source) and the credentials for that store.");
     }
   }
 
@@ -167,6 +158,15 @@ public final class CopyJob {
         java.util.concurrent.CompletableFuture.runAsync(manifest::createIfMissing, thread);
     thread.shutdown();
     return ready;
+  }
+
+  private void requireSource() {
+    FileSystem fs = Stores.fileSystem(layout.source(), conf.get());
+    if (!Listing.rootExists(fs, layout.source())) {
+      throw new InvalidInputException(
+          "Cannot copy from " + layout.source() + ": the folder does not exist. Check migration.source"
+              + " (or --source) and the credentials for that store.");
+    }
   }
 
   private TargetConflictException conflict(PlanResult plan) {
@@ -205,7 +205,7 @@ public final class CopyJob {
     LOG.info("Copying {} data files ({}) in {} tasks of about {} each", totals[0], Units.bytes(totals[1]),
         tasks.count(), Units.bytes(tasks.targetWeight()));
     jsc.setJobGroup("lepton-copy-data", "Copy " + totals[0] + " data files in " + tasks.count() + " tasks", false);
-    execute(tasks.tasks(), "data", tracker);
+    execution.execute(tasks.tasks(), "data", tracker);
     return tasks.count();
   }
 
@@ -227,7 +227,8 @@ public final class CopyJob {
       }
     }
     if (!blocked.isEmpty()) {
-      writeRows(blocked, "blocked-logs", tracker);
+      execution.writeRows(blocked, "blocked-logs");
+      tracker.filesAccumulator().add(blocked.size());
     }
     List<CopyTask> tasks = TaskPlanning.logTasks(eligible, firstTaskId);
     if (tasks.isEmpty()) {
@@ -235,7 +236,7 @@ public final class CopyJob {
     }
     LOG.info("Copying the logs of {} Delta tables in commit order", tasks.size());
     jsc.setJobGroup("lepton-copy-logs", "Copy Delta logs of " + tasks.size() + " tables in commit order", false);
-    execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
+    execution.execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
   }
 
   /**
@@ -248,15 +249,13 @@ public final class CopyJob {
     if (settings.isEmpty()) {
       return;
     }
-    org.apache.hadoop.conf.Configuration sized = new org.apache.hadoop.conf.Configuration(conf.get());
-    settings.forEach(sized::set);
-    taskConf = new HadoopConf(sized);
-    freshTargetInstances = true;
+    execution.useTargetSettings(settings);
     LOG.info("Upload part settings {} chosen for the largest file of {} bytes", settings, largestFile);
   }
 
-  private static boolean isWork(PlannedFile file) {
-    return file.action() == FileAction.COPY || file.action() == FileAction.ADOPT;
+  static boolean isWork(PlannedFile file) {
+    return file.action() == FileAction.COPY || file.action() == FileAction.ADOPT
+        || file.action() == FileAction.RECHECK;
   }
 
   /**
@@ -267,7 +266,7 @@ public final class CopyJob {
     Set<String> tables = new TreeSet<>();
     logFiles.forEach(f -> tables.add(DeltaLogOrder.tableOf(f.relativePath())));
     List<String> roots = List.copyOf(tables);
-    List<String> blocked = PendingRows.read(spark, List.of(pendingFolder()))
+    List<String> blocked = PendingRows.read(spark, List.of(execution.pendingFolder()))
         .filter("status NOT IN ('copied', 'adopted')")
         .select("path")
         .as(org.apache.spark.sql.Encoders.STRING())
@@ -285,91 +284,6 @@ public final class CopyJob {
         file.source().etag(), null, null, null, "none", ManifestRow.FAILED, "none", 0, 0, 0,
         "not copied: data files of table '" + (table.isEmpty() ? "." : table) + "' failed in this run,"
             + " so its new commits would point at missing files", System.currentTimeMillis());
-  }
-
-  private org.apache.hadoop.fs.Path pendingFolder() {
-    return TaskResultFile.pendingRoot(layout.stateDir()).child(runId).path();
-  }
-
-  private void execute(JavaRDD<CopyTask> tasks, String phase, ProgressTracker tracker) {
-    CopyContext context = new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy());
-    LongAccumulator files = tracker.filesAccumulator();
-    LongAccumulator bytes = tracker.bytesAccumulator();
-    LongAccumulator throttled = throttledAccumulator;
-    int slots = executorSlots();
-    Location stateDir = layout.stateDir();
-    HadoopConf hadoop = taskConf;
-    boolean fresh = freshTargetInstances;
-    String id = runId;
-    tasks.foreachPartition(it -> {
-      FileSystem sourceFs = Stores.fileSystem(context.source(), hadoop.get());
-      FileSystem targetFs = fresh
-          ? Stores.newTargetInstance(context.target(), hadoop.get())
-          : Stores.targetFileSystem(context.target(), hadoop.get());
-      FileSystem stateFs = Stores.targetFileSystem(stateDir, hadoop.get());
-      try {
-        CopyTaskRunner runner = new CopyTaskRunner(new FileCopier(context, sourceFs, targetFs, bytes::add),
-            ThrottleCounters.governor(slots), throttled::add);
-        while (it.hasNext()) {
-          CopyTask task = it.next();
-          List<ManifestRow> rows = runner.run(task);
-          String name = phase + "-" + task.id() + "-" + org.apache.spark.TaskContext.get().attemptNumber();
-          TaskResultFile.write(stateFs, stateDir, id, name, rows);
-          files.add(rows.size());
-        }
-      } finally {
-        if (fresh) {
-          targetFs.close();
-        }
-      }
-    });
-  }
-
-  private void writeRows(List<ManifestRow> rows, String name, ProgressTracker tracker) {
-    try {
-      FileSystem stateFs = Stores.targetFileSystem(layout.stateDir(), conf.get());
-      TaskResultFile.write(stateFs, layout.stateDir(), runId, name, rows);
-      tracker.filesAccumulator().add(rows.size());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("Cannot write task results to " + layout.stateDir() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Deletes staging folders that killed runs left behind. Their files never reached a final name, so
-   * nothing is lost. NOTE: two copies into one target at the same time are not supported; the
-   * second would delete the first one's staging files.
-   */
-  private void removeStaleStaging() {
-    PendingRows.delete(spark, layout.target().child(RunLayout.STAGING_FOLDER).path());
-  }
-
-  private void cleanUp() {
-    PendingRows.delete(spark, pendingFolder());
-    PendingRows.delete(spark, layout.staging(runId).path());
-    org.apache.hadoop.fs.Path stagingRoot = layout.target().child(RunLayout.STAGING_FOLDER).path();
-    try {
-      FileSystem fs = stagingRoot.getFileSystem(conf.get());
-      org.apache.hadoop.fs.FileStatus[] left = fs.listStatus(stagingRoot);
-      if (left.length == 0) {
-        fs.delete(stagingRoot, false);
-      }
-    } catch (java.io.IOException e) {
-      // Absent, or in use by another run: either way it stays.
-    }
-  }
-
-  private void timed(String phase, Runnable step) {
-    long started = System.nanoTime();
-    step.run();
-    phases.put(phase, (System.nanoTime() - started) / 1_000_000);
-  }
-
-  private <T> T timedValue(String phase, java.util.function.Supplier<T> step) {
-    long started = System.nanoTime();
-    T result = step.get();
-    phases.put(phase, (System.nanoTime() - started) / 1_000_000);
-    return result;
   }
 
   public String runId() {

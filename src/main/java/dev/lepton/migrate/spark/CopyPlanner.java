@@ -11,6 +11,7 @@ import dev.lepton.migrate.plan.Renames;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.NameRules;
 import dev.lepton.migrate.store.RunLayout;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -25,16 +26,35 @@ import scala.Tuple3;
  * path, and decides an action per source file. Reads no file contents and writes nothing.
  */
 final class CopyPlanner {
+  /**
+   * Scope of a plan beyond the config: the folders to leave out on each side (the Delta tables a
+   * sync replays separately) and the way a changed source file is detected.
+   */
+  record Scope(List<String> skippedSourceFolders, List<String> skippedTargetFolders, Differ.ChangeDetection detection) {
+    static final Scope COPY = new Scope(List.of(), List.of(), Differ.ChangeDetection.IDENTITY);
+
+    Scope {
+      skippedSourceFolders = List.copyOf(skippedSourceFolders);
+      skippedTargetFolders = List.copyOf(skippedTargetFolders);
+    }
+  }
+
   private final SparkSession spark;
   private final HadoopConf conf;
   private final MigrationConfig config;
   private final RunLayout layout;
+  private final Scope scope;
 
   CopyPlanner(SparkSession spark, HadoopConf conf, MigrationConfig config, RunLayout layout) {
+    this(spark, conf, config, layout, Scope.COPY);
+  }
+
+  CopyPlanner(SparkSession spark, HadoopConf conf, MigrationConfig config, RunLayout layout, Scope scope) {
     this.spark = spark;
     this.conf = conf;
     this.config = config;
     this.layout = layout;
+    this.scope = scope;
   }
 
   PlanResult plan() {
@@ -42,8 +62,12 @@ final class CopyPlanner {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobGroup("lepton-plan", "List source and target, diff against the manifest", false);
 
-    PathFilter sourceFilter = new PathFilter(config.include(), config.exclude(), layout.reservedFolders());
-    PathFilter targetFilter = new PathFilter(List.of(), List.of(), layout.targetReservedFolders());
+    List<String> sourceSkipped = new ArrayList<>(layout.reservedFolders());
+    sourceSkipped.addAll(scope.skippedSourceFolders());
+    List<String> targetSkipped = new ArrayList<>(layout.targetReservedFolders());
+    targetSkipped.addAll(scope.skippedTargetFolders());
+    PathFilter sourceFilter = new PathFilter(config.include(), config.exclude(), sourceSkipped);
+    PathFilter targetFilter = new PathFilter(List.of(), List.of(), targetSkipped);
     Renames renames = config.copy().rename();
     JavaRDD<FileEntry> sourceFiles = Listing.list(jsc, conf, layout.source(), sourceFilter, config.plan());
     if (!renames.isEmpty()) {
@@ -60,7 +84,7 @@ final class CopyPlanner {
       manifest = manifest.mapToPair(row -> new scala.Tuple2<>(names.comparisonKey(row._1()), row._2()));
     }
 
-    Differ differ = new Differ(config.copy().onConflict());
+    Differ differ = new Differ(config.copy().onConflict(), scope.detection());
     JavaRDD<Decision> decided = source.cogroup(target, manifest).flatMap(entry -> {
       Tuple3<Iterable<FileEntry>, Iterable<FileEntry>, Iterable<ManifestState>> sides = entry._2();
       Iterator<FileEntry> sources = sides._1().iterator();
@@ -68,14 +92,14 @@ final class CopyPlanner {
       FileEntry targetFile = first(sides._2().iterator());
       ManifestState previous = first(sides._3().iterator());
       if (sourceFile == null) {
-        // Marks a target file without a source file, for the plan's totals only.
-        return targetFile == null ? List.<Decision>of().iterator() : List.of(Decision.EXTRA_TARGET_FILE).iterator();
+        return targetFile == null ? List.<Decision>of().iterator()
+            : List.of(new Decision(null, null, targetFile)).iterator();
       }
       String nameProblem = sources.hasNext()
           ? "source files '" + sourceFile.sourcePath() + "' and '" + sources.next().sourcePath()
               + "' get the same target name (check migration.copy.rename)"
           : names.problem(sourceFile.relativePath());
-      return List.of(new Decision(differ.decide(sourceFile, previous, targetFile), nameProblem)).iterator();
+      return List.of(new Decision(differ.decide(sourceFile, previous, targetFile), nameProblem, null)).iterator();
     });
     decided.persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -83,26 +107,25 @@ final class CopyPlanner {
         (t, d) -> d.file() == null ? t.addExtraTargetFile() : t.add(d.file()), PlanTotals::merge);
     JavaRDD<PlannedFile> files = decided.filter(d -> d.file() != null).map(Decision::file);
     files.persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<FileEntry> extraTargetFiles = decided.filter(d -> d.file() == null).map(Decision::extraTargetFile);
     List<PlannedFile> conflicts = totals.files(FileAction.CONFLICT) == 0 ? List.of()
         : files.filter(f -> f.action() == FileAction.CONFLICT).take(20);
     JavaRDD<String> problems = decided.filter(d -> d.nameProblem() != null)
         .map(d -> d.file().relativePath() + ": " + d.nameProblem());
     long problemCount = problems.count();
     List<String> problemSamples = problemCount == 0 ? List.of() : problems.take(20);
-    return new PlanResult(files, totals, conflicts, new PlanResult.NameProblems(problemCount, problemSamples),
-        (System.nanoTime() - started) / 1_000_000);
+    return new PlanResult(files, extraTargetFiles, totals, conflicts,
+        new PlanResult.NameProblems(problemCount, problemSamples), (System.nanoTime() - started) / 1_000_000);
   }
 
   /**
-   * A source file with its action, and the reason when the target store cannot hold its target
-   * name. A null file marks a target file that has no source file.
+   * A source file with its action and, when the target store cannot hold its target name, the
+   * reason; or, with a null file, a target file that has no source file.
    */
-  private record Decision(PlannedFile file, String nameProblem) implements java.io.Serializable {
-    static final Decision EXTRA_TARGET_FILE = new Decision(null, null);
-  }
+  private record Decision(PlannedFile file, String nameProblem, FileEntry extraTargetFile)
+      implements java.io.Serializable {}
 
   private static <T> T first(Iterator<T> values) {
     return values.hasNext() ? values.next() : null;
   }
-
 }

@@ -7,6 +7,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -50,10 +51,15 @@ final class PendingRows {
     return spark.read().schema(ManifestStore.SCHEMA).option("mode", "FAILFAST").json(paths);
   }
 
-  /** Appends the rows of killed runs to the manifest and removes their folders. */
-  static void foldStale(SparkSession spark, ManifestStore manifest, Location stateDir) {
+  /**
+   * Appends the rows of killed runs to the manifest and removes their folders, leaving alone the
+   * folders of {@code liveRunIds}, runs that still hold a lease.
+   */
+  static void foldStale(SparkSession spark, ManifestStore manifest, Location stateDir, Set<String> liveRunIds) {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<Path> all = runFolders(spark, stateDir);
+    List<Path> all = runFolders(spark, stateDir).stream()
+        .filter(folder -> !liveRunIds.contains(folder.getName()))
+        .toList();
     List<Path> folders = all.stream().filter(folder -> hasResults(folder, conf)).toList();
     if (!folders.isEmpty()) {
       manifest.append(read(spark, folders));

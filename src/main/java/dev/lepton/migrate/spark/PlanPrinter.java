@@ -14,6 +14,9 @@ final class PlanPrinter {
     line(out, "to copy", totals, FileAction.COPY);
     line(out, "unchanged", totals, FileAction.SKIP);
     line(out, "to adopt if equal", totals, FileAction.ADOPT);
+    if (totals.files(FileAction.RECHECK) > 0) {
+      line(out, "to recheck", totals, FileAction.RECHECK);
+    }
     line(out, "in conflict", totals, FileAction.CONFLICT);
     out.append("  ").append(Units.count(totals.extraTargetFiles()))
         .append(" target files without a source file are left alone");

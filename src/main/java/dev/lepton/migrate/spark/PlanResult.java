@@ -1,6 +1,7 @@
 package dev.lepton.migrate.spark;
 
 import dev.lepton.migrate.InvalidInputException;
+import dev.lepton.migrate.plan.FileEntry;
 import dev.lepton.migrate.plan.PlannedFile;
 import dev.lepton.migrate.store.Location;
 import java.util.List;
@@ -9,11 +10,16 @@ import org.apache.spark.api.java.JavaRDD;
 /**
  * A plan: every source file with its action, kept distributed and cached, plus small totals.
  *
+ * @param extraTargetFiles target files without a source file at the same path, computed on demand
  * @param conflictSamples up to 20 files in conflict, for the error message
  * @param nameProblems target names that the target store cannot hold
  */
 record PlanResult(
-    JavaRDD<PlannedFile> files, PlanTotals totals, List<PlannedFile> conflictSamples, NameProblems nameProblems,
+    JavaRDD<PlannedFile> files,
+    JavaRDD<FileEntry> extraTargetFiles,
+    PlanTotals totals,
+    List<PlannedFile> conflictSamples,
+    NameProblems nameProblems,
     long planMillis) {
 
   /** How many target names the target store cannot hold, with up to 20 as "path: reason". */

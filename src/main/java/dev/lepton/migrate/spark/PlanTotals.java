@@ -41,13 +41,13 @@ final class PlanTotals implements Serializable {
     return byAction.getOrDefault(action, new long[2])[1];
   }
 
-  /** Files and bytes a copy has to read: copies and adoption checks. */
+  /** Files and bytes a copy has to read: copies, adoption checks and checksum rechecks. */
   long filesToProcess() {
-    return files(FileAction.COPY) + files(FileAction.ADOPT);
+    return files(FileAction.COPY) + files(FileAction.ADOPT) + files(FileAction.RECHECK);
   }
 
   long bytesToProcess() {
-    return bytes(FileAction.COPY) + bytes(FileAction.ADOPT);
+    return bytes(FileAction.COPY) + bytes(FileAction.ADOPT) + bytes(FileAction.RECHECK);
   }
 
   long totalFiles() {

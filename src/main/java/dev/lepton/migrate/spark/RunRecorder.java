@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.plan.FileAction;
 import dev.lepton.migrate.plan.ManifestState;
@@ -28,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends a copy run: appends this run's rows (the task result files plus a row per unchanged file)
- * to the manifest in one Delta commit, sums them up, and records the run in the history and as a
- * JSON report.
+ * Ends a run. Appends this run's rows to the manifest in one Delta commit: the task result files,
+ * plus rows made on the driver such as one per unchanged file of a copy. Then sums them up and
+ * records the run in the history and as a JSON report.
  */
 final class RunRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
@@ -48,33 +49,36 @@ final class RunRecorder {
     this.config = config;
   }
 
+  /**
+   * Appends this run's task results and {@code extraRows} to the manifest and records the run.
+   * The totals come from this run's rows only, so recording costs what the run did, not what the
+   * manifest holds.
+   *
+   * @param extraRows rows made on the driver in the manifest schema, such as unchanged files
+   * @param tableOutcome the worst outcome of parts of the run that are not files, such as a locked
+   *     table; {@link ExitCode#SUCCESS} when there are none
+   * @param reportExtra entries added to the JSON report
+   */
   RunSummary record(
-      ManifestStore manifest, PlanResult plan, Instant started, Map<String, Long> phases,
-      List<String> notes, String command, long preparationNanos) {
-    long recordStarted = System.nanoTime() - preparationNanos;
-    String id = runId;
-    long now = System.currentTimeMillis();
-    Dataset<Row> skipped = spark.createDataFrame(
-        plan.files().filter(f -> f.action() == FileAction.SKIP).map(f -> ManifestStore.toRow(skippedRow(f, id, now))),
-        ManifestStore.SCHEMA);
+      ManifestStore manifest, Dataset<Row> extraRows, Instant started, Map<String, Long> phases,
+      List<String> notes, String command, ExitCode tableOutcome, Map<String, Object> reportExtra) {
+    long recordStarted = System.nanoTime();
     org.apache.hadoop.fs.Path pending = TaskResultFile.pendingRoot(layout.stateDir()).child(runId).path();
     boolean hasPending = PendingRows.hasResults(pending, spark.sparkContext().hadoopConfiguration());
     Dataset<Row> rows = hasPending
-        ? PendingRows.read(spark, List.of(pending)).unionByName(skipped)
-        : skipped;
+        ? PendingRows.read(spark, List.of(pending)).unionByName(extraRows)
+        : extraRows;
     spark.sparkContext().setJobDescription("Record manifest rows of run " + runId);
     manifest.append(rows);
 
-    // The totals come from the same rows, not from the manifest, which would mean a Delta read.
-    Dataset<Row> recorded = rows;
     Map<String, RunSummary.StatusTotals> byStatus = new LinkedHashMap<>();
-    for (Row total : recorded.groupBy("status")
+    for (Row total : rows.groupBy("status")
         .agg(count(lit(1)).as("files"), sum("size").as("bytes"), sum("bytes_copied").as("written"))
         .collectAsList()) {
       byStatus.put(total.getString(0),
           new RunSummary.StatusTotals(total.getLong(1), total.getLong(2), total.getLong(3)));
     }
-    Dataset<Row> failedRows = recorded.filter(col("status").isin(ManifestRow.FAILED, ManifestRow.CONFLICT));
+    Dataset<Row> failedRows = rows.filter(col("status").isin(ManifestRow.FAILED, ManifestRow.CONFLICT));
     List<RunSummary.FailedFile> failures = new ArrayList<>();
     for (Row row : failedRows.select("path", "status", "reason").orderBy("path").limit(LISTED_FAILURES).collectAsList()) {
       failures.add(new RunSummary.FailedFile(row.getString(0), row.getString(1), row.getString(2)));
@@ -85,16 +89,30 @@ final class RunRecorder {
 
     RunSummary summary = new RunSummary(runId, command, layout.source().toString(), layout.target().toString(),
         started, Instant.now(), phases, byStatus, failures, failed + conflicts,
-        CopyJob.outcome(failed, conflicts), config.digest(), notes);
+        CopyJob.outcome(failed, conflicts).max(tableOutcome), config.digest(), notes);
     new RunHistoryStore(spark, layout.stateDir()).record(summary);
     try {
       RunReportFile.write(Stores.targetFileSystem(layout.stateDir(), spark.sparkContext().hadoopConfiguration()),
-          layout.stateDir(), summary, Map.of());
+          layout.stateDir(), summary, reportExtra);
     } catch (IOException e) {
       LOG.warn("Cannot write the JSON report of run {} to {}: {}", runId, layout.stateDir(), e.getMessage());
     }
     LOG.info("Run {} recorded: {} files, outcome {}", runId, summary.totalFiles(), summary.outcome());
     return summary;
+  }
+
+  /** Returns a row per unchanged file of {@code plan}, in the manifest schema. */
+  static Dataset<Row> skippedRows(SparkSession spark, PlanResult plan, String runId) {
+    long now = System.currentTimeMillis();
+    String id = runId;
+    return spark.createDataFrame(
+        plan.files().filter(f -> f.action() == FileAction.SKIP).map(f -> ManifestStore.toRow(skippedRow(f, id, now))),
+        ManifestStore.SCHEMA);
+  }
+
+  /** Returns an empty Dataset in the manifest schema. */
+  static Dataset<Row> noRows(SparkSession spark) {
+    return spark.createDataFrame(new ArrayList<>(), ManifestStore.SCHEMA);
   }
 
   private static ManifestRow skippedRow(PlannedFile file, String runId, long now) {

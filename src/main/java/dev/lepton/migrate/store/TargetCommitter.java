@@ -13,9 +13,11 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.hadoop.fs.local.RawLocalFs;
 
 /**
- * Moves a whole, checked staging file to its final name on stores that commit by rename. Uses
- * {@link FileContext#rename} where the store has an AbstractFileSystem binding, so that HDFS renames
- * with overwrite or create-if-absent atomically, and falls back to delete-then-rename elsewhere.
+ * Moves a whole, checked staging file to its final name on stores that commit by rename. A
+ * replacing commit uses {@link FileContext#rename} with overwrite where the store has an
+ * AbstractFileSystem binding, so that HDFS replaces atomically, and falls back to
+ * delete-then-rename elsewhere. A create-if-absent commit goes through the store's {@link
+ * CreateIfAbsent} strategy.
  */
 public final class TargetCommitter {
   /** Whether an existing file at the final name may be replaced. */
@@ -25,11 +27,18 @@ public final class TargetCommitter {
   }
 
   private final FileSystem fs;
+  private final CreateIfAbsent createIfAbsent;
   private FileContext context;
   private boolean contextResolved;
 
   public TargetCommitter(FileSystem fs) {
     this.fs = fs;
+    this.createIfAbsent = CreateIfAbsent.forStore(fs);
+  }
+
+  /** Returns the create-if-absent strategy of the target's store. */
+  public CreateIfAbsent createIfAbsent() {
+    return createIfAbsent;
   }
 
   /**
@@ -38,6 +47,10 @@ public final class TargetCommitter {
    * @throws FileAlreadyExistsException in {@link Mode#CREATE_IF_ABSENT} when the target exists
    */
   public void commit(Path staged, Path target, Mode mode) throws IOException {
+    if (mode == Mode.CREATE_IF_ABSENT && createIfAbsent instanceof CreateIfAbsent.Staged publisher) {
+      publisher.publish(staged, target);
+      return;
+    }
     Path parent = target.getParent();
     if (parent != null && !fs.exists(parent)) {
       fs.mkdirs(parent);

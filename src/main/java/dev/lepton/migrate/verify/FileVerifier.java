@@ -65,7 +65,7 @@ public final class FileVerifier {
         && file.previous().isGoodCopy()
         && file.reason().startsWith("target");
     String reason = switch (file.action()) {
-      case COPY -> "not copied in its current state: " + file.reason();
+      case COPY, RECHECK -> "not copied in its current state: " + file.reason();
       case ADOPT -> "the target file was not written by this job: " + file.reason();
       case CONFLICT -> "the target file differs: " + file.reason();
       case SKIP -> throw new IllegalStateException("unchanged files are checked by content");

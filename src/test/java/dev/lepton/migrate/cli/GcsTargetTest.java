@@ -37,6 +37,7 @@ class GcsTargetTest {
 
   @AfterAll
   static void stopServer() {
+    SharedSpark.forgetFileSystem("gs://lake/");
     server.close();
   }
 

@@ -14,6 +14,19 @@ public final class SharedSpark {
 
   private SharedSpark() {}
 
+  /**
+   * Closes the cached file system of a store root, so that a server started later on another port
+   * under the same bucket name gets a new client instead of one that points at the stopped server.
+   */
+  public static void forgetFileSystem(String rootUri) {
+    try {
+      org.apache.hadoop.fs.FileSystem.get(java.net.URI.create(rootUri), session().sparkContext().hadoopConfiguration())
+          .close();
+    } catch (java.io.IOException | RuntimeException e) {
+      // Nothing cached, or the client cannot even start: either way no stale client stays behind.
+    }
+  }
+
   public static synchronized SparkSession session() {
     if (session == null) {
       session =

@@ -96,6 +96,7 @@ public final class TestStores {
 
     @Override
     public void close() throws Exception {
+      dev.lepton.migrate.testing.SharedSpark.forgetFileSystem(root);
       closer.close();
     }
   }
