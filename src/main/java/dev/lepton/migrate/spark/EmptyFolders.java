@@ -29,6 +29,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * folders it finds on the target itself, so no list of folders reaches the driver. On S3 the walk
  * is one flat listing that returns directory markers; elsewhere it lists folder by folder.
  * Directory markers on object-store sources are folders here, never files.
+ *
+ * <p>NOTE: the walk is parallel over top-level folders only, so a source with one top-level folder
+ * is walked by one task; it lists every folder once more after the copy's own listing.
  */
 final class EmptyFolders {
   private static final String S3A = "org.apache.hadoop.fs.s3a.S3AFileSystem";

@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * tasks list each prefix recursively, streaming statuses into an RDD that is never collected. The
  * driver pages through a folder's direct entries without keeping more than
  * {@link #MAX_DRIVER_FILES} files of it; a folder with more is listed again by a task.
+ *
+ * <p>NOTE: the files directly in one folder are listed by one task, however many there are: a
+ * flat prefix of millions of objects is paged through sequentially, because a listing has no way
+ * to split one prefix's keys between tasks without delimiters.
  */
 final class Listing {
   private static final Logger LOG = LoggerFactory.getLogger(Listing.class);

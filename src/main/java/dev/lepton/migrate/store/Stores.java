@@ -52,6 +52,10 @@ public final class Stores {
   public static FileSystem newTargetInstance(Location location, Configuration conf) {
     try {
       FileSystem fs = FileSystem.newInstance(location.uri(), conf);
+      if (fs.getClass() == LocalFileSystem.class) {
+        // As in fileSystem: the raw local file system, which handles ':' in names.
+        return ((LocalFileSystem) fs).getRawFileSystem();
+      }
       if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem) {
         fs.setWriteChecksum(false);
       }

@@ -4,26 +4,38 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import dev.lepton.migrate.testing.abfs.AbfsTestServer;
 import dev.lepton.migrate.testing.gcs.GcsTestServer;
 
-/** The loopback stores of the contract tests, each started on a folder of its own. */
+/**
+ * The loopback stores of the contract tests, each started on a folder of its own. Every start uses
+ * a bucket or container name of its own: Hadoop caches one file system per scheme and authority
+ * for the whole JVM, so a second server behind a reused name would meet a connector still bound to
+ * the first server's port.
+ */
 public final class TestStores {
+  private static final AtomicInteger STARTS = new AtomicInteger();
+
   private TestStores() {}
 
-  /** Starts S3Mock with the bucket {@code lake}. */
+  private static String unique(String name) {
+    return name + "-" + STARTS.incrementAndGet();
+  }
+
+  /** Starts S3Mock with a bucket named {@code lake-N}. */
   public static TestStore s3mock(Path dir) throws IOException {
-    String bucket = "lake";
+    String bucket = unique("lake");
     S3MockServer server = S3MockServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM, bucket);
     return new Wrapped("s3mock", "s3a://" + bucket + "/", server.hadoopConf(bucket), Map.of(), Map.of(), server::close);
   }
 
   /**
-   * Starts s3proxy with the bucket {@code proxy-lake}. The credentials chain reads the test keys from
+   * Starts s3proxy with a bucket named {@code proxy-lake-N}. The credentials chain reads the test keys from
    * system properties in the test JVM and from the environment in a child JVM.
    */
   public static TestStore s3proxy(Path dir) throws IOException {
-    String bucket = "proxy-lake";
+    String bucket = unique("proxy-lake");
     S3ProxyServer server = S3ProxyServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM, bucket);
     S3ProxyServer.exposeKeysToThisJvm();
     String providers = S3ProxyServer.SYSTEM_PROPERTIES_PROVIDER + "," + S3ProxyServer.ENVIRONMENT_PROVIDER;
@@ -33,10 +45,10 @@ public final class TestStores {
         environment, server::close);
   }
 
-  /** Starts Azurite, used through WASB in the container {@code lake}. */
+  /** Starts Azurite, used through WASB in a container named {@code lake-N}. */
   public static TestStore azurite(Path dir) throws IOException {
     AzuriteServer server = AzuriteServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM);
-    return new Wrapped("wasb", AzuriteServer.uri("lake", ""), AzuriteServer.hadoopConf(), Map.of(), Map.of(),
+    return new Wrapped("wasb", AzuriteServer.uri(unique("lake"), ""), AzuriteServer.hadoopConf(), Map.of(), Map.of(),
         server::close);
   }
 
@@ -46,25 +58,27 @@ public final class TestStores {
     return new Wrapped("hdfs", server.uri(""), server.hadoopConf(), Map.of(), Map.of(), server::close);
   }
 
-  /** Starts the project's GCS JSON API test server with the bucket {@code lake}, without credentials. */
+  /** Starts the project's GCS JSON API test server with a bucket named {@code lake-N}, without credentials. */
   public static TestStore gcs(Path dir) throws IOException {
     GcsTestServer server = GcsTestServer.start(dir);
-    server.createBucket("lake");
-    return new Wrapped("gcs", "gs://lake/", server.hadoopConf(), Map.of(), Map.of(), server::close);
+    String bucket = unique("lake");
+    server.createBucket(bucket);
+    return new Wrapped("gcs", "gs://" + bucket + "/", server.hadoopConf(), Map.of(), Map.of(), server::close);
   }
 
   /**
-   * Starts the project's ADLS Gen2 (DFS endpoint) test server, used through ABFS in the file system
-   * {@code lake}. The account key is a test secret, kept apart from the other settings.
+   * Starts the project's ADLS Gen2 (DFS endpoint) test server, used through ABFS in a file system
+   * named {@code lake-N}. The account key is a test secret, kept apart from the other settings.
    */
   public static TestStore abfs(Path dir) throws IOException {
     AbfsTestServer server = AbfsTestServer.start(dir);
-    server.createFilesystem("lake");
+    String filesystem = unique("lake");
+    server.createFilesystem(filesystem);
     Map<String, String> settings = new LinkedHashMap<>();
     Map<String, String> secrets = new LinkedHashMap<>();
     server.hadoopConf().forEach((key, value) -> (key.startsWith("fs.azure.account.key.") ? secrets : settings)
         .put(key, value));
-    return new Wrapped("abfs", AbfsTestServer.uri("lake"), settings, secrets, Map.of(), server::close);
+    return new Wrapped("abfs", AbfsTestServer.uri(filesystem), settings, secrets, Map.of(), server::close);
   }
 
   private interface Closer {
