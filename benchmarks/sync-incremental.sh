@@ -56,6 +56,7 @@ echo "Full sync ..."
 read -r full_process full_jvm full_session full_sync full_files full_bytes full_versions < <(run_sync "$work/full-sync.log")
 
 echo "Appending 1% of the rows ..."
+export SPARK_LOCAL_IP=127.0.0.1
 java -Xmx4g -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \

@@ -107,7 +107,7 @@ public final class SyncJob {
           sourceFs, targetFs, stateFs, config.copy(), config.sync(), confirmation, leases, keeper,
           (name, rows) -> execution.writeRows(rows, name), Clock.systemUTC());
       SparkDataCopier copier = new SparkDataCopier(JavaSparkContext.fromSparkContext(spark.sparkContext()),
-          execution, config.plan(), tracker);
+          execution, config.plan(), tracker, config.sync().smallChangeBytes());
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.sync().parallelTables(),
           tables.size())), runnable -> {
             Thread thread = new Thread(runnable, "lepton-sync-table");
@@ -137,8 +137,14 @@ public final class SyncJob {
       partsOutcome = partsOutcome.max(result.exitCode());
     }
     timer.time("record tables", () -> new SyncHistoryStore(spark, layout.stateDir()).record(runId, results));
-    RunSummary summary = new RunRecorder(spark, layout, runId, config).record(manifest, RunRecorder.noRows(spark),
-        started, timer.phases(), notes, "sync", partsOutcome, reportExtra(results, files));
+    RunSummary summary;
+    try {
+      summary = new RunRecorder(spark, layout, runId, config).recordSmall(manifest, started, timer.phases(), notes,
+          "sync", partsOutcome, reportExtra(results, files));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot record sync run " + runId + " in " + layout.stateDir() + ": "
+          + e.getMessage() + ". Its task results stay in the state folder; the next run records them.", e);
+    }
     PendingRows.delete(spark, execution.pendingFolder());
     folders.cleanUp(runId);
     return new SyncSummary(summary, results, files, startup);
