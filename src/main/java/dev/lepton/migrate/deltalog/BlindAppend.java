@@ -97,6 +97,68 @@ public final class BlindAppend {
     return Outcome.WRITTEN;
   }
 
+  /**
+   * Writes one row of every column type to a Parquet stream that discards its bytes. Loading the
+   * Parquet writer and its codec takes about a second in a fresh JVM; a run calls this on a
+   * background thread while it copies, so that its appends at the end do not wait for it.
+   */
+  public static void warmUp() {
+    List<Column> columns = List.of(new Column("s", ColumnType.STRING), new Column("l", ColumnType.LONG),
+        new Column("i", ColumnType.INT), new Column("d", ColumnType.DOUBLE), new Column("t", ColumnType.TIMESTAMP),
+        new Column("m", ColumnType.STRING_TO_LONG_MAP));
+    MessageType schema = parquetSchema(columns);
+    Object[] row = {"s", 1L, 1, 1.0, new java.sql.Timestamp(0), Map.of("k", 1L)};
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new DiscardingOutputFile())
+        .withConf(new org.apache.hadoop.conf.Configuration(false))
+        .withType(schema)
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .build()) {
+      writer.write(group(new SimpleGroupFactory(schema).newGroup(), columns, row));
+    } catch (IOException | RuntimeException | LinkageError e) {
+      LOG.debug("Warming up the Parquet writer failed: {}", e.toString());
+    }
+  }
+
+  /** A Parquet output file that discards what is written to it. */
+  private static final class DiscardingOutputFile implements org.apache.parquet.io.OutputFile {
+    @Override
+    public org.apache.parquet.io.PositionOutputStream create(long blockSizeHint) {
+      return new org.apache.parquet.io.PositionOutputStream() {
+        private long position;
+
+        @Override
+        public long getPos() {
+          return position;
+        }
+
+        @Override
+        public void write(int b) {
+          position++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+          position += length;
+        }
+      };
+    }
+
+    @Override
+    public org.apache.parquet.io.PositionOutputStream createOrOverwrite(long blockSizeHint) {
+      return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+  }
+
   /** Returns why the table needs Spark's writer, or null when this writer can append to it. */
   private static String unsupported(ProtocolAndMetadata table, List<Column> columns) {
     Protocol protocol = table.protocol();

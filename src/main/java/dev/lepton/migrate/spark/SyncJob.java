@@ -4,6 +4,7 @@ import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.CopyContext;
+import dev.lepton.migrate.deltalog.BlindAppend;
 import dev.lepton.migrate.deltalog.DivergencePolicy;
 import dev.lepton.migrate.deltalog.LeaseKeeper;
 import dev.lepton.migrate.deltalog.LeaseStore;
@@ -75,17 +76,24 @@ public final class SyncJob {
   public SyncSummary run() {
     Instant started = Instant.now();
     checkConfirmation();
+    Thread warmUp = new Thread(BlindAppend::warmUp, "lepton-parquet-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    long openStarted = System.nanoTime();
     FileSystem sourceFs = Stores.fileSystem(layout.source(), conf.get());
     FileSystem targetFs = Stores.targetFileSystem(layout.target(), conf.get());
     FileSystem stateFs = Stores.targetFileSystem(layout.stateDir(), conf.get());
+    timer.record("open stores", openStarted);
     if (!Listing.rootExists(sourceFs, layout.source())) {
       throw new InvalidInputException("Cannot sync from " + layout.source() + ": the folder does not exist. Check"
           + " migration.source (or --source) and the credentials for that store.");
     }
-    TableDiscovery.Discovered source = timer.timeValue("discover", () -> TableDiscovery.discover(
-        sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth()));
+    long discoverStarted = System.nanoTime();
+    TableDiscovery.Discovered source = TableDiscovery.discover(
+        sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth());
     TableDiscovery.Discovered target = TableDiscovery.discover(
         targetFs, layout.target(), layout.targetReservedFolders(), config.sync().discoveryMaxDepth());
+    timer.record("discover", discoverStarted);
     List<String> tables = selectTables(source.tables());
     LOG.info("Sync run {}: {} Delta tables to sync, folders outside them: {}", runId, tables.size(),
         source.otherContent() ? "present" : "none");
