@@ -4,6 +4,7 @@ import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.config.ConfigLoader;
 import dev.lepton.migrate.config.MigrationConfig;
+import dev.lepton.migrate.copy.ChecksumAlgorithm;
 import dev.lepton.migrate.deltalog.OverwriteConfirmation;
 import dev.lepton.migrate.report.RunSummary;
 import dev.lepton.migrate.report.StartupTimes;
@@ -40,14 +41,14 @@ final class Commands {
 
   private static ExitCode plan(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
-    SparkSession spark = session(arguments, "plan");
+    SparkSession spark = session(arguments, config, "plan");
     out.println(new PlanJob(spark, config).describe());
     return ExitCode.SUCCESS;
   }
 
   private static ExitCode copy(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
-    SparkSession spark = session(arguments, "copy");
+    SparkSession spark = session(arguments, config, "copy");
     RunSummary summary = new CopyJob(spark, config, out).run();
     out.print(SummaryTable.render(summary));
     return summary.outcome();
@@ -57,7 +58,7 @@ final class Commands {
     MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
     long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     long sessionStarted = System.currentTimeMillis();
-    SparkSession spark = session(arguments, "sync");
+    SparkSession spark = session(arguments, config, "sync");
     long sessionReady = System.currentTimeMillis();
     StartupTimes startup = new StartupTimes(sessionStarted - jvmStarted, sessionReady - sessionStarted);
     OverwriteConfirmation confirmation =
@@ -69,13 +70,13 @@ final class Commands {
 
   private static ExitCode verify(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, SOURCE_AND_TARGET);
-    SparkSession spark = session(arguments, "verify");
+    SparkSession spark = session(arguments, config, "verify");
     return VerifyCommand.run(spark, config, out);
   }
 
   private static ExitCode generate(Arguments arguments, PrintStream out) {
     MigrationConfig config = load(arguments, Set.of("migration.target"));
-    SparkSession spark = session(arguments, "generate");
+    SparkSession spark = session(arguments, config, "generate");
     return GenerateCommand.run(spark, config, out);
   }
 
@@ -89,7 +90,24 @@ final class Commands {
     return config;
   }
 
-  static SparkSession session(Arguments arguments, String command) {
+  /**
+   * Sets the connector keys of {@code migration.stores} on the session's Hadoop configuration, which
+   * the driver ships to every task. A key given with {@code --conf spark.hadoop.KEY} wins.
+   */
+  private static void applyStoreSettings(SparkSession spark, MigrationConfig config, Arguments arguments) {
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    config.stores().hadoopSettings().forEach((key, value) -> {
+      if (!arguments.confs().containsKey("spark.hadoop." + key)) {
+        hadoop.set(key, value);
+      }
+    });
+    // The GCS connector reports object checksums only when asked for a type; match the job's.
+    if (hadoop.get("fs.gs.checksum.type") == null) {
+      hadoop.set("fs.gs.checksum.type", config.copy().checksum() == ChecksumAlgorithm.MD5 ? "MD5" : "CRC32C");
+    }
+  }
+
+  static SparkSession session(Arguments arguments, MigrationConfig config, String command) {
     String level = arguments.logLevel().map(l -> l.toLowerCase(Locale.ROOT)).orElse(null);
     if (level != null && !LOG_LEVELS.contains(level)) {
       throw new InvalidInputException(
@@ -105,6 +123,7 @@ final class Commands {
       }
     }
     SparkSession spark = SparkSessions.getOrCreate("lepton-migrate " + command, arguments.confs());
+    applyStoreSettings(spark, config, arguments);
     if (level != null) {
       spark.sparkContext().setLogLevel(level.toUpperCase(Locale.ROOT));
       org.apache.logging.log4j.core.config.Configurator.setLevel("dev.lepton.migrate",

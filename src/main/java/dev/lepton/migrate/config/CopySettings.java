@@ -3,6 +3,7 @@ package dev.lepton.migrate.config;
 import dev.lepton.migrate.copy.ChecksumAlgorithm;
 import dev.lepton.migrate.copy.ConflictPolicy;
 import dev.lepton.migrate.copy.VerifyMode;
+import dev.lepton.migrate.plan.Renames;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -14,7 +15,10 @@ public record CopySettings(
     int maxAttempts,
     Duration retryBackoff,
     boolean preserveModificationTime,
-    ConflictPolicy onConflict)
+    ConflictPolicy onConflict,
+    boolean storeChecksums,
+    boolean serverSideCopy,
+    Renames rename)
     implements Serializable {
   public CopySettings {
     if (bufferSize < 4096) {

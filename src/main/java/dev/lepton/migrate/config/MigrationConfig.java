@@ -22,6 +22,7 @@ public record MigrationConfig(
     SyncSettings sync,
     Duration progressInterval,
     GenerateConfig generate,
+    StoreSettings stores,
     String renderedMasked,
     String digest) {
   public MigrationConfig {

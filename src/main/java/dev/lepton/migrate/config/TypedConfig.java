@@ -11,6 +11,7 @@ import dev.lepton.migrate.copy.ConflictPolicy;
 import dev.lepton.migrate.copy.VerifyMode;
 import dev.lepton.migrate.deltalog.AbsolutePathPolicy;
 import dev.lepton.migrate.deltalog.DivergencePolicy;
+import dev.lepton.migrate.plan.Renames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,6 +56,7 @@ final class TypedConfig {
         typed.sync(),
         typed.atLeast(typed.duration("migration.report.progress-interval"), Duration.ofSeconds(1)),
         typed.generate(),
+        typed.stores(),
         masked,
         sha256(masked));
   }
@@ -80,7 +82,41 @@ final class TypedConfig {
         intInRange("migration.copy.max-attempts", 1, 20),
         backoff,
         bool("migration.copy.preserve-modification-time"),
-        enumValue("migration.copy.on-conflict", ConflictPolicy.class));
+        enumValue("migration.copy.on-conflict", ConflictPolicy.class),
+        bool("migration.copy.store-checksums"),
+        bool("migration.copy.server-side-copy"),
+        renames("migration.copy.rename"));
+  }
+
+  private Renames renames(String key) {
+    Map<String, String> renames = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> entry : config.getObject(key).entrySet()) {
+      String from = entry.getKey();
+      Object to = entry.getValue().unwrapped();
+      if (!(to instanceof String target) || !isRelativePath(target) || !isRelativePath(from)) {
+        throw new InvalidInputException("Cannot load config: " + key + " maps \"" + from + "\" to \"" + to
+            + "\" (" + ConfigLoader.describe(entry.getValue().origin()) + "), but both sides must be relative"
+            + " paths without '.' or '..' segments. Write it as " + key + " { \"source/path\" = \"target/path\" }.");
+      }
+      renames.put(from, target);
+    }
+    return new Renames(renames);
+  }
+
+  private static boolean isRelativePath(String path) {
+    String stripped = path.replaceAll("^/+|/+$", "");
+    return !stripped.isEmpty() && java.util.Arrays.stream(stripped.split("/", -1))
+        .noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+  }
+
+  private StoreSettings stores() {
+    try {
+      return StoreSettings.from(config);
+    } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+      throw new InvalidInputException(
+          "Cannot load config: a key under migration.stores has an invalid value: " + e.getMessage()
+              + ". Use a value of the type reference.conf documents for this key.", e);
+    }
   }
 
   private SyncSettings sync() {

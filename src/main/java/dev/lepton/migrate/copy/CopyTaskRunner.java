@@ -7,6 +7,7 @@ import dev.lepton.migrate.report.ManifestRow;
 import dev.lepton.migrate.store.TargetCommitter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Runs one copy task: its files one after another. A Delta log task stops at the first log file
@@ -15,9 +16,21 @@ import java.util.List;
  */
 public final class CopyTaskRunner {
   private final FileCopier copier;
+  private final ThrottleGovernor governor;
+  private final LongConsumer throttled;
 
   public CopyTaskRunner(FileCopier copier) {
+    this(copier, null, count -> {});
+  }
+
+  /**
+   * @param governor limits concurrent copies in this JVM while the store throttles, or null
+   * @param throttled receives the number of throttled responses counted after each file
+   */
+  public CopyTaskRunner(FileCopier copier, ThrottleGovernor governor, LongConsumer throttled) {
     this.copier = copier;
+    this.governor = governor;
+    this.throttled = throttled;
   }
 
   public List<ManifestRow> run(CopyTask task) {
@@ -28,7 +41,7 @@ public final class CopyTaskRunner {
         rows.add(notAttempted(file, rows.get(0).runId(), stoppedBy));
         continue;
       }
-      ManifestRow row = copier.copy(file, modeFor(task, file));
+      ManifestRow row = copyOne(file, modeFor(task, file));
       rows.add(row);
       boolean ok = row.status().equals(ManifestRow.COPIED) || row.status().equals(ManifestRow.ADOPTED);
       if (!ok && task.ordering() == CopyTask.Ordering.DELTA_LOG) {
@@ -36,6 +49,23 @@ public final class CopyTaskRunner {
       }
     }
     return rows;
+  }
+
+  private ManifestRow copyOne(PlannedFile file, TargetCommitter.Mode mode) {
+    if (governor == null) {
+      return copier.copy(file, mode);
+    }
+    try {
+      governor.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for a copy slot", e);
+    }
+    try {
+      return copier.copy(file, mode);
+    } finally {
+      throttled.accept(governor.release());
+    }
   }
 
   private static TargetCommitter.Mode modeFor(CopyTask task, PlannedFile file) {

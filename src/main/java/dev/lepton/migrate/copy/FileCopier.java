@@ -6,6 +6,8 @@ import dev.lepton.migrate.plan.ManifestState;
 import dev.lepton.migrate.plan.PlannedFile;
 import dev.lepton.migrate.report.ManifestRow;
 import dev.lepton.migrate.store.CreateIfAbsent;
+import dev.lepton.migrate.store.StoreChecksum;
+import dev.lepton.migrate.store.StoreChecksums;
 import dev.lepton.migrate.store.StoreKind;
 import dev.lepton.migrate.store.TargetCommitter;
 import java.io.FileNotFoundException;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
@@ -24,7 +28,7 @@ import org.apache.hadoop.security.AccessControlException;
  * Copies single files and returns their manifest rows. The source is read once, through one buffer
  * of the configured size, and its checksum computed on the bytes read. On stores that commit by
  * rename the bytes go to a staging name first, so a file appears under its final name only when it
- * is whole and checked. On S3, GCS and WASB the object is written directly, because the store
+ * is whole and checked. On S3 and GCS the object is written directly, because the store
  * publishes it only when the upload completes.
  *
  * <p>A failure never throws: it becomes a row with status {@code failed} and the reason, after the
@@ -38,6 +42,9 @@ public final class FileCopier {
   private final Retry retry;
   private final byte[] buffer;
   private final ProgressSink progress;
+  // Typed by the interface, so this class loads where the AWS SDK is absent.
+  private ServerSideCopy serverSideCopy;
+  private boolean serverSideResolved;
 
   public FileCopier(CopyContext context, FileSystem sourceFs, FileSystem targetFs, ProgressSink progress) {
     this.context = context;
@@ -82,7 +89,13 @@ public final class FileCopier {
   }
 
   private record Outcome(
-      String status, String sourceChecksum, String targetChecksum, String verifyLevel, long bytesCopied, String reason) {}
+      String status, String sourceChecksum, String targetChecksum, String verifyLevel, long bytesCopied,
+      String reason, String storeChecks) {
+    Outcome(String status, String sourceChecksum, String targetChecksum, String verifyLevel, long bytesCopied,
+        String reason) {
+      this(status, sourceChecksum, targetChecksum, verifyLevel, bytesCopied, reason, null);
+    }
+  }
 
   private Outcome attempt(PlannedFile file, TargetCommitter.Mode mode) throws IOException {
     Path finalPath = context.target().resolve(file.relativePath());
@@ -124,7 +137,7 @@ public final class FileCopier {
       PlannedFile file, TargetCommitter.Mode mode, Path finalPath, FileStatus existing) throws IOException {
     String algorithm = context.settings().checksum().configName();
     if (existing.getLen() == file.source().size()) {
-      String sourceSum = checksumOf(sourceFs, context.source().resolve(file.relativePath()), ProgressSink.NONE);
+      String sourceSum = checksumOf(sourceFs, context.source().resolve(file.source().sourcePath()), ProgressSink.NONE);
       String targetSum = checksumOf(targetFs, finalPath, ProgressSink.NONE);
       if (sourceSum.equals(targetSum)) {
         return new Outcome(ManifestRow.ADOPTED, sourceSum, targetSum, "checksum", 0,
@@ -146,27 +159,33 @@ public final class FileCopier {
     if (exclusive && committer.createIfAbsent() instanceof CreateIfAbsent.Direct direct) {
       return writeExclusively(file, direct, finalPath);
     }
-    Path sourcePath = context.source().resolve(file.relativePath());
+    Path sourcePath = context.source().resolve(file.source().sourcePath());
+    if (mode == TargetCommitter.Mode.REPLACE && serverSide() != null && isPlainMd5(file.source().etag())) {
+      return copyServerSide(file, sourcePath, finalPath);
+    }
     // A create-if-absent write on a store without a conditional direct write publishes a staged file.
     boolean staged = exclusive || context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
     Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
     boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;
 
-    ChecksumAlgorithm.Digest digest = context.settings().checksum().newDigest();
+    Digests digests = Digests.forCopy(context);
     long copied;
     try (InputStream in = sourceFs.open(sourcePath, buffer.length);
         OutputStream out = targetFs.create(writePath, overwriteDirect, buffer.length)) {
-      copied = StreamCopy.transfer(in, out, buffer, digest, progress);
+      copied = StreamCopy.transfer(in, out, buffer, digests, progress);
     } catch (FileAlreadyExistsException e) {
       return compareWithExisting(file, mode, finalPath, targetFs.getFileStatus(finalPath));
     }
-    String sourceSum = digest.hex();
+    String sourceSum = digests.primaryHex();
+    boolean committed = false;
     try {
       if (copied != file.source().size()) {
         throw new VerificationMismatchException(
             "Source file " + file.relativePath() + " changed while it was copied", file.source().size() + " bytes",
             copied + " bytes");
       }
+      List<String> storeChecks = new ArrayList<>();
+      compareStoreChecksum("source", sourceFs, sourcePath, context.source().kind(), digests, storeChecks);
       String targetSum = verify(writePath, copied, sourceSum);
       // Set on the staged file, the time travels with the rename or link and readers never see
       // the file with the time of the copy.
@@ -179,12 +198,88 @@ public final class FileCopier {
           return compareWithExisting(file, mode, finalPath, targetFs.getFileStatus(finalPath));
         }
       }
+      committed = true;
+      compareStoreChecksum("target", targetFs, finalPath, context.target().kind(), digests, storeChecks);
       String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
-      return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason());
+      return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason(),
+          storeChecks.isEmpty() ? null : String.join("; ", storeChecks));
     } catch (IOException | RuntimeException e) {
-      discardAfterFailure(writePath, staged);
+      // A write that failed a check must not stay under its final name; a staging file never has.
+      discardAfterFailure(committed ? finalPath : writePath);
       throw e;
     }
+  }
+
+  private ServerSideCopy serverSide() {
+    if (!serverSideResolved) {
+      boolean bothS3 = context.source().kind() == StoreKind.S3 && context.target().kind() == StoreKind.S3;
+      serverSideCopy = context.settings().serverSideCopy() && bothS3 ? S3ServerSideCopy.between(sourceFs, targetFs) : null;
+      serverSideResolved = true;
+    }
+    return serverSideCopy;
+  }
+
+  private static boolean isPlainMd5(String etag) {
+    return etag != null && etag.matches("[0-9a-fA-F]{32}");
+  }
+
+  /**
+   * Copies inside the store, then reads the target once: its MD5 must equal the source's etag, the
+   * MD5 the store computed when the source was written. The recorded checksum is computed on the
+   * target bytes so proven equal.
+   */
+  private Outcome copyServerSide(PlannedFile file, Path sourcePath, Path finalPath) throws IOException {
+    serverSide().copy(sourcePath, finalPath, file.source().size(), file.source().etag());
+    Digests digests = Digests.withMd5(context.settings().checksum());
+    try (InputStream in = targetFs.open(finalPath, buffer.length)) {
+      StreamCopy.transfer(in, null, buffer, digests, progress);
+    }
+    String md5 = digests.hex(ChecksumAlgorithm.MD5);
+    String expected = file.source().etag().toLowerCase(java.util.Locale.ROOT);
+    if (!md5.equals(expected)) {
+      discardAfterFailure(finalPath);
+      throw new VerificationMismatchException(
+          "MD5 of " + finalPath + " after a server-side copy differs from the source's etag", expected, md5);
+    }
+    String sum = digests.primaryHex();
+    return new Outcome(ManifestRow.COPIED, sum, sum, "checksum", file.source().size(),
+        "server-side copy: " + file.reason(), "source s3 etag md5 match (target read back)");
+  }
+
+  /**
+   * Compares the checksum the store reports for a whole object with the one computed on the bytes,
+   * where the two are comparable, and notes the outcome. A differing value throws, so the file is
+   * copied again. A value that cannot be read is noted as unavailable and never counts as a match.
+   */
+  private void compareStoreChecksum(
+      String side, FileSystem fs, Path path, StoreKind kind, Digests digests, List<String> notes) {
+    if (!context.settings().storeChecksums()) {
+      return;
+    }
+    StoreChecksum reported;
+    try {
+      reported = StoreChecksums.read(fs, path, kind);
+    } catch (IOException | RuntimeException e) {
+      notes.add(side + " store checksum unavailable: " + e.getClass().getSimpleName());
+      return;
+    }
+    if (reported instanceof StoreChecksum.NotComparable none) {
+      notes.add(side + " not comparable: " + none.reason());
+      return;
+    }
+    StoreChecksum.Available available = (StoreChecksum.Available) reported;
+    String computed = digests.hex(available.algorithm());
+    if (computed == null) {
+      notes.add(side + " not comparable: " + available.source() + " is " + available.algorithm().configName()
+          + ", the copy computed " + context.settings().checksum().configName());
+      return;
+    }
+    if (!computed.equals(available.hex())) {
+      throw new VerificationMismatchException(
+          "The " + side + " store's " + available.source() + " of " + path + " differs from the bytes read",
+          computed, available.hex());
+    }
+    notes.add(side + " " + available.source() + " match");
   }
 
   /**
@@ -193,7 +288,7 @@ public final class FileCopier {
    */
   private Outcome writeExclusively(PlannedFile file, CreateIfAbsent.Direct direct, Path finalPath)
       throws IOException {
-    Path sourcePath = context.source().resolve(file.relativePath());
+    Path sourcePath = context.source().resolve(file.source().sourcePath());
     ChecksumAlgorithm.Digest digest = context.settings().checksum().newDigest();
     long copied;
     boolean sourceLonger;
@@ -219,7 +314,7 @@ public final class FileCopier {
       String level = context.settings().verify().name().toLowerCase(java.util.Locale.ROOT);
       return new Outcome(ManifestRow.COPIED, sourceSum, targetSum, level, copied, file.reason());
     } catch (IOException | RuntimeException e) {
-      discardAfterFailure(finalPath, false);
+      discardAfterFailure(finalPath);
       throw e;
     }
   }
@@ -248,10 +343,9 @@ public final class FileCopier {
     }
   }
 
-  private void discardAfterFailure(Path writePath, boolean staged) {
+  private void discardAfterFailure(Path path) {
     try {
-      // A direct write that failed its check must not stay under the final name.
-      targetFs.delete(writePath, false);
+      targetFs.delete(path, false);
     } catch (IOException ignored) {
       // The next attempt or run replaces it; a staging file is removed with the staging folder.
     }
@@ -301,7 +395,8 @@ public final class FileCopier {
         (System.nanoTime() - startedNanos) / 1_000_000,
         attempts,
         outcome.reason(),
-        System.currentTimeMillis());
+        System.currentTimeMillis(),
+        outcome.storeChecks());
   }
 
   private ManifestRow failure(PlannedFile file, String reason, int attempts, long startedNanos) {

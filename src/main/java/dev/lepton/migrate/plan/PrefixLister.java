@@ -32,20 +32,30 @@ public final class PrefixLister {
     this.filter = filter;
   }
 
-  /** Files met while discovering prefixes, and the prefixes (relative folders) left to list. */
-  public record Seeds(List<FileEntry> files, List<String> prefixes) {}
+  /**
+   * Files met while discovering prefixes; the prefixes (relative folders) left to list recursively;
+   * and crowded folders, whose own files a task lists because there are more than the driver keeps.
+   */
+  public record Seeds(List<FileEntry> files, List<String> prefixes, List<String> crowdedFolders) {}
 
   /**
    * Descends level by level until there are at least {@code minPrefixes} folders to list or
-   * {@code maxDepth} levels were read. A missing root yields no files.
+   * {@code maxDepth} levels were read. A missing root yields no files. The driver keeps at most
+   * {@code maxDriverFiles} files of one folder: a folder with more becomes a crowded folder, so a
+   * flat prefix of millions of objects is paged through once here without being held.
    */
-  public Seeds discover(int minPrefixes, int maxDepth) throws IOException {
+  public Seeds discover(int minPrefixes, int maxDepth, int maxDriverFiles) throws IOException {
     List<FileEntry> files = new ArrayList<>();
+    List<String> crowded = new ArrayList<>();
     List<String> level = new ArrayList<>(List.of(""));
     for (int depth = 0; depth < maxDepth && !level.isEmpty() && level.size() < minPrefixes; depth++) {
       List<String> next = new ArrayList<>();
       for (String folder : level) {
-        for (FileStatus status : listFolder(folder)) {
+        List<FileEntry> own = new ArrayList<>();
+        boolean isCrowded = false;
+        RemoteIterator<FileStatus> statuses = listFolder(folder);
+        while (statuses.hasNext()) {
+          FileStatus status = statuses.next();
           String relative = root.relativize(status.getPath());
           if (relative == null || relative.isEmpty()) {
             continue;
@@ -54,22 +64,57 @@ public final class PrefixLister {
             if (filter.mayDescend(relative)) {
               next.add(relative);
             }
-          } else if (filter.accepts(relative)) {
-            files.add(toEntry(relative, status));
+          } else if (!isCrowded && filter.accepts(relative)) {
+            own.add(toEntry(relative, status));
+            if (own.size() > maxDriverFiles) {
+              isCrowded = true;
+              own.clear();
+            }
           }
+        }
+        if (isCrowded) {
+          crowded.add(folder);
+        } else {
+          files.addAll(own);
         }
       }
       level = next;
     }
-    return new Seeds(files, level);
+    return new Seeds(files, level, crowded);
   }
 
-  private FileStatus[] listFolder(String folder) throws IOException {
+  private RemoteIterator<FileStatus> listFolder(String folder) throws IOException {
     try {
-      return fs.listStatus(root.resolve(folder));
+      return fs.listStatusIterator(root.resolve(folder));
     } catch (java.io.FileNotFoundException e) {
-      return new FileStatus[0];
+      return new RemoteIterator<>() {
+        @Override
+        public boolean hasNext() {
+          return false;
+        }
+
+        @Override
+        public FileStatus next() {
+          throw new NoSuchElementException();
+        }
+      };
     }
+  }
+
+  /** Streams the files directly in one folder, leaving out what the filter rejects. */
+  public Iterator<FileEntry> listShallow(String folder) throws IOException {
+    RemoteIterator<FileStatus> statuses = listFolder(folder);
+    return new FilteringIterator(new RemoteIterator<>() {
+      @Override
+      public boolean hasNext() throws IOException {
+        return statuses.hasNext();
+      }
+
+      @Override
+      public FileStatus next() throws IOException {
+        return statuses.next();
+      }
+    });
   }
 
   /** Streams the files below one prefix, leaving out what the filter rejects. */
@@ -81,7 +126,17 @@ public final class PrefixLister {
     } catch (java.io.FileNotFoundException e) {
       return java.util.Collections.emptyIterator();
     }
-    return new FilteringIterator(statuses);
+    return new FilteringIterator(new RemoteIterator<>() {
+      @Override
+      public boolean hasNext() throws IOException {
+        return statuses.hasNext();
+      }
+
+      @Override
+      public FileStatus next() throws IOException {
+        return statuses.next();
+      }
+    });
   }
 
   static FileEntry toEntry(String relative, FileStatus status) {
@@ -89,10 +144,10 @@ public final class PrefixLister {
   }
 
   private final class FilteringIterator implements Iterator<FileEntry> {
-    private final RemoteIterator<LocatedFileStatus> statuses;
+    private final RemoteIterator<FileStatus> statuses;
     private final Deque<FileEntry> buffer = new ArrayDeque<>(1);
 
-    FilteringIterator(RemoteIterator<LocatedFileStatus> statuses) {
+    FilteringIterator(RemoteIterator<FileStatus> statuses) {
       this.statuses = statuses;
     }
 
@@ -100,7 +155,7 @@ public final class PrefixLister {
     public boolean hasNext() {
       try {
         while (buffer.isEmpty() && statuses.hasNext()) {
-          LocatedFileStatus status = statuses.next();
+          FileStatus status = statuses.next();
           String relative = root.relativize(status.getPath());
           if (relative != null && !relative.isEmpty() && status.isFile() && filter.accepts(relative)) {
             buffer.add(toEntry(relative, status));

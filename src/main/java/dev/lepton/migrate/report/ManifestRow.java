@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param verifyLevel check made on the target after the write: checksum, size or none
  * @param targetChecksum checksum of the target bytes when they were re-read, else null
+ * @param storeChecks the store-reported checksums compared, e.g. {@code target s3 etag md5 match},
+ *     or why none was comparable; null where not checked
  */
 public record ManifestRow(
     String runId,
@@ -28,7 +30,8 @@ public record ManifestRow(
     long durationMs,
     int attempts,
     String reason,
-    long recordedAt)
+    long recordedAt,
+    String storeChecks)
     implements Serializable {
   public static final String COPIED = "copied";
   public static final String SKIPPED = "skipped";
@@ -38,6 +41,14 @@ public record ManifestRow(
   public static final String MISMATCH = "mismatch";
   public static final String DELETED = "deleted";
   public static final String MISSING = "missing";
+
+  /** Creates a row without store checksum comparisons. */
+  public ManifestRow(String runId, String path, long size, long modificationTime, String etag,
+      String checksumAlgorithm, String sourceChecksum, String targetChecksum, String codec, String status,
+      String verifyLevel, long bytesCopied, long durationMs, int attempts, String reason, long recordedAt) {
+    this(runId, path, size, modificationTime, etag, checksumAlgorithm, sourceChecksum, targetChecksum, codec,
+        status, verifyLevel, bytesCopied, durationMs, attempts, reason, recordedAt, null);
+  }
 
   public ManifestRow {
     Objects.requireNonNull(runId, "runId");

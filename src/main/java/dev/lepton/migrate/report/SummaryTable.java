@@ -32,9 +32,12 @@ public final class SummaryTable {
     }
     out.append(row("total", total));
 
-    long copyMillis = summary.copyMillis();
-    out.append("  Throughput: ").append(Units.rate(summary.bytesCopied(), copyMillis))
-        .append(" (bytes written over the copy phases)\n");
+    if (summary.bytesCopied() > 0) {
+      out.append("  Throughput: ").append(Units.rate(summary.bytesCopied(), summary.copyMillis()))
+          .append(" (bytes written over the copy phases)\n");
+    } else {
+      out.append("  Throughput: no bytes written\n");
+    }
     out.append("  Wall time: ").append(Units.duration(summary.wallMillis()));
     for (Map.Entry<String, Long> phase : summary.phaseMillis().entrySet()) {
       out.append(", ").append(phase.getKey()).append(' ').append(Units.duration(phase.getValue()));

@@ -100,6 +100,7 @@ public final class TaskResultFile {
     json.writeNumberField("attempts", row.attempts());
     json.writeStringField("reason", row.reason());
     json.writeNumberField("recorded_at", row.recordedAt());
+    json.writeStringField("store_checks", row.storeChecks());
     json.writeEndObject();
   }
 }

@@ -20,6 +20,7 @@ import dev.lepton.migrate.report.TaskResultFile;
 import dev.lepton.migrate.report.Units;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.store.PartSizing;
 import dev.lepton.migrate.store.RunLayout;
 import dev.lepton.migrate.store.Stores;
 import java.io.PrintStream;
@@ -59,6 +60,7 @@ public final class CopyJob {
   private final List<String> notes = new ArrayList<>();
   private final TaskExecution execution;
   private final RunFolders folders;
+  private final LongAccumulator throttledAccumulator;
 
   public CopyJob(SparkSession spark, MigrationConfig config, PrintStream console) {
     this.spark = spark;
@@ -69,12 +71,24 @@ public final class CopyJob {
     this.execution = new TaskExecution(layout, conf,
         new CopyContext(runId, layout.source(), layout.target(), layout.staging(runId), config.copy()));
     this.folders = new RunFolders(layout, conf.get());
+    this.throttledAccumulator = spark.sparkContext().longAccumulator("lepton.copy.throttled");
+    execution.governThrottling(executorSlots(), throttledAccumulator);
+  }
+
+  /** Returns how many tasks an executor runs at once, the most copies it runs in parallel. */
+  private int executorSlots() {
+    org.apache.spark.SparkConf sparkConf = spark.sparkContext().getConf();
+    if (sparkConf.contains("spark.executor.cores")) {
+      return Math.max(1, sparkConf.getInt("spark.executor.cores", 1) / Math.max(1, sparkConf.getInt("spark.task.cpus", 1)));
+    }
+    return Math.max(1, spark.sparkContext().defaultParallelism());
   }
 
   public RunSummary run() {
     Instant started = Instant.now();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     requireSource();
+    prepareTarget();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
     // NOTE: two copies into one target at the same time are not supported. The second would fold
     // the first one's task results and delete its staging files.
@@ -87,10 +101,14 @@ public final class CopyJob {
     PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
     timer.record("plan", planStarted);
     console.println(PlanPrinter.describe(plan.totals()));
+    if (plan.nameProblems().count() > 0) {
+      throw plan.nameProblems().failure(layout.target());
+    }
     if (!plan.conflictSamples().isEmpty()) {
       throw conflict(plan);
     }
     addNotes();
+    java.util.concurrent.CompletableFuture<Void> manifestReady = prepareManifest(manifest);
 
     try (ProgressTracker tracker = new ProgressTracker(spark.sparkContext(), "lepton.copy");
         ConsoleProgress progress = new ConsoleProgress("Copy", plan.totals().filesToProcess(),
@@ -99,6 +117,15 @@ public final class CopyJob {
       int dataTaskCount = timer.timeValue("copy data", () -> copyData(jsc, plan, tracker));
       timer.time("copy logs", () -> copyLogs(jsc, plan, tracker, dataTaskCount));
     }
+    long emptyFolders = timer.timeValue("empty folders", () -> EmptyFolders.recreate(jsc, conf, config, layout));
+    if (emptyFolders > 0) {
+      notes.add(emptyFolders + " empty folders of the source exist on the target too");
+    }
+    if (throttledAccumulator.value() > 0) {
+      notes.add("the store throttled " + throttledAccumulator.value() + " requests; the connectors retried them"
+          + " and the job lowered its copy concurrency while throttling lasted");
+    }
+    manifestReady.join();
 
     RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
     RunSummary summary = recorder.record(manifest, RunRecorder.skippedRows(spark, plan, runId), started,
@@ -106,6 +133,31 @@ public final class CopyJob {
     PendingRows.delete(spark, execution.pendingFolder());
     folders.cleanUp(runId);
     return summary;
+  }
+
+  private void prepareTarget() {
+    if (layout.target().kind() != dev.lepton.migrate.store.StoreKind.WASB) {
+      return;
+    }
+    try {
+      Stores.targetFileSystem(layout.target(), conf.get()).mkdirs(layout.target().path());
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("Cannot create the target folder " + layout.target() + ": " + e.getMessage()
+          + ". Check the container name, the connector settings and the credentials.", e);
+    }
+  }
+
+  /** Creates the manifest table on a background thread while the copy runs. */
+  private java.util.concurrent.CompletableFuture<Void> prepareManifest(ManifestStore manifest) {
+    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "lepton-manifest-init");
+      t.setDaemon(true);
+      return t;
+    });
+    java.util.concurrent.CompletableFuture<Void> ready =
+        java.util.concurrent.CompletableFuture.runAsync(manifest::createIfMissing, thread);
+    thread.shutdown();
+    return ready;
   }
 
   private void requireSource() {
@@ -141,12 +193,13 @@ public final class CopyJob {
 
   private int copyData(JavaSparkContext jsc, PlanResult plan, ProgressTracker tracker) {
     JavaRDD<PlannedFile> data = plan.files().filter(f -> isWork(f) && !DeltaLogOrder.isLogFile(f.relativePath()));
-    long[] totals = data.aggregate(new long[2],
-        (acc, f) -> new long[] {acc[0] + 1, acc[1] + f.source().size()},
-        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    long[] totals = data.aggregate(new long[3],
+        (acc, f) -> new long[] {acc[0] + 1, acc[1] + f.source().size(), Math.max(acc[2], f.source().size())},
+        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])});
     if (totals[0] == 0) {
       return 0;
     }
+    sizeUploadParts(totals[2]);
     TaskPlanning.DataTasks tasks =
         TaskPlanning.dataTasks(data, totals[0], totals[1], config.plan(), jsc.defaultParallelism());
     LOG.info("Copying {} data files ({}) in {} tasks of about {} each", totals[0], Units.bytes(totals[1]),
@@ -186,30 +239,44 @@ public final class CopyJob {
     execution.execute(jsc.parallelize(tasks, tasks.size()), "log", tracker);
   }
 
+  /**
+   * Raises the target connector's part size where the largest file of the run would otherwise need
+   * more parts than the store allows. Tasks then open their own file system instance, because cached
+   * instances keep the part size they were created with.
+   */
+  private void sizeUploadParts(long largestFile) {
+    Map<String, String> settings = PartSizing.settingsFor(layout.target().kind(), largestFile, conf.get());
+    if (settings.isEmpty()) {
+      return;
+    }
+    execution.useTargetSettings(settings);
+    LOG.info("Upload part settings {} chosen for the largest file of {} bytes", settings, largestFile);
+  }
+
   static boolean isWork(PlannedFile file) {
     return file.action() == FileAction.COPY || file.action() == FileAction.ADOPT
         || file.action() == FileAction.RECHECK;
   }
 
-  /** Finds the tables, among those with log files to copy, that have a data file not copied in this run. */
+  /**
+   * Finds the tables, among those with log files to copy, that have a file not copied in this run.
+   * The failed rows stay distributed: only the distinct table roots reach the driver.
+   */
   private Set<String> tablesWithFailedData(List<PlannedFile> logFiles) {
     Set<String> tables = new TreeSet<>();
     logFiles.forEach(f -> tables.add(DeltaLogOrder.tableOf(f.relativePath())));
-    List<String> failedPaths = PendingRows.read(spark, List.of(execution.pendingFolder()))
+    List<String> roots = List.copyOf(tables);
+    List<String> blocked = PendingRows.read(spark, List.of(execution.pendingFolder()))
         .filter("status NOT IN ('copied', 'adopted')")
         .select("path")
-        .limit(1_000_000)
         .as(org.apache.spark.sql.Encoders.STRING())
-        .collectAsList();
-    Set<String> blocked = new TreeSet<>();
-    for (String path : failedPaths) {
-      for (String table : tables) {
-        if (table.isEmpty() || path.startsWith(table + "/")) {
-          blocked.add(table);
-        }
-      }
-    }
-    return blocked;
+        .javaRDD()
+        .flatMap(path -> roots.stream()
+            .filter(table -> table.isEmpty() || path.startsWith(table + "/"))
+            .iterator())
+        .distinct()
+        .collect();
+    return new TreeSet<>(blocked);
   }
 
   private ManifestRow blockedRow(PlannedFile file, String table) {

@@ -7,8 +7,11 @@ import dev.lepton.migrate.plan.FileEntry;
 import dev.lepton.migrate.plan.ManifestState;
 import dev.lepton.migrate.plan.PathFilter;
 import dev.lepton.migrate.plan.PlannedFile;
+import dev.lepton.migrate.plan.Renames;
 import dev.lepton.migrate.store.HadoopConf;
+import dev.lepton.migrate.store.NameRules;
 import dev.lepton.migrate.store.RunLayout;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -16,7 +19,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 import scala.Tuple3;
 
 /**
@@ -60,46 +62,70 @@ final class CopyPlanner {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobGroup("lepton-plan", "List source and target, diff against the manifest", false);
 
-    List<String> sourceSkipped = new java.util.ArrayList<>(layout.reservedFolders());
+    List<String> sourceSkipped = new ArrayList<>(layout.reservedFolders());
     sourceSkipped.addAll(scope.skippedSourceFolders());
-    List<String> targetSkipped = new java.util.ArrayList<>(layout.targetReservedFolders());
+    List<String> targetSkipped = new ArrayList<>(layout.targetReservedFolders());
     targetSkipped.addAll(scope.skippedTargetFolders());
     PathFilter sourceFilter = new PathFilter(config.include(), config.exclude(), sourceSkipped);
     PathFilter targetFilter = new PathFilter(List.of(), List.of(), targetSkipped);
-    JavaPairRDD<String, FileEntry> source =
-        Listing.list(jsc, conf, layout.source(), sourceFilter, config.plan()).keyBy(FileEntry::relativePath);
-    JavaPairRDD<String, FileEntry> target =
-        Listing.list(jsc, conf, layout.target(), targetFilter, config.plan()).keyBy(FileEntry::relativePath);
+    Renames renames = config.copy().rename();
+    JavaRDD<FileEntry> sourceFiles = Listing.list(jsc, conf, layout.source(), sourceFilter, config.plan());
+    if (!renames.isEmpty()) {
+      sourceFiles = sourceFiles.map(renames::apply);
+    }
+    // Files meet by the name under which the target store tells names apart, so two source names
+    // that the store would fold into one show up as a name problem.
+    NameRules names = NameRules.forTarget(layout.target());
+    JavaPairRDD<String, FileEntry> source = sourceFiles.keyBy(e -> names.comparisonKey(e.relativePath()));
+    JavaPairRDD<String, FileEntry> target = Listing.list(jsc, conf, layout.target(), targetFilter, config.plan())
+        .keyBy(e -> names.comparisonKey(e.relativePath()));
     JavaPairRDD<String, ManifestState> manifest = new ManifestStore(spark, layout.stateDir()).latestStates();
+    if (names.foldsNames()) {
+      manifest = manifest.mapToPair(row -> new scala.Tuple2<>(names.comparisonKey(row._1()), row._2()));
+    }
 
     Differ differ = new Differ(config.copy().onConflict(), scope.detection());
-    // Each element is a planned source file, or a target file without a source file.
-    JavaRDD<Tuple2<PlannedFile, FileEntry>> decided = source.cogroup(target, manifest).flatMap(entry -> {
+    JavaRDD<Decision> decided = source.cogroup(target, manifest).flatMap(entry -> {
       Tuple3<Iterable<FileEntry>, Iterable<FileEntry>, Iterable<ManifestState>> sides = entry._2();
-      FileEntry sourceFile = first(sides._1().iterator());
+      Iterator<FileEntry> sources = sides._1().iterator();
+      FileEntry sourceFile = first(sources);
       FileEntry targetFile = first(sides._2().iterator());
       ManifestState previous = first(sides._3().iterator());
       if (sourceFile == null) {
-        return targetFile == null ? List.<Tuple2<PlannedFile, FileEntry>>of().iterator()
-            : List.of(new Tuple2<PlannedFile, FileEntry>(null, targetFile)).iterator();
+        return targetFile == null ? List.<Decision>of().iterator()
+            : List.of(new Decision(null, null, targetFile)).iterator();
       }
-      return List.of(new Tuple2<PlannedFile, FileEntry>(differ.decide(sourceFile, previous, targetFile), null))
-          .iterator();
+      String nameProblem = sources.hasNext()
+          ? "source files '" + sourceFile.sourcePath() + "' and '" + sources.next().sourcePath()
+              + "' get the same target name (check migration.copy.rename)"
+          : names.problem(sourceFile.relativePath());
+      return List.of(new Decision(differ.decide(sourceFile, previous, targetFile), nameProblem, null)).iterator();
     });
     decided.persist(StorageLevel.MEMORY_AND_DISK());
 
     PlanTotals totals = decided.aggregate(new PlanTotals(),
-        (t, d) -> d._1() == null ? t.addExtraTargetFile() : t.add(d._1()), PlanTotals::merge);
-    JavaRDD<PlannedFile> files = decided.filter(d -> d._1() != null).map(Tuple2::_1);
+        (t, d) -> d.file() == null ? t.addExtraTargetFile() : t.add(d.file()), PlanTotals::merge);
+    JavaRDD<PlannedFile> files = decided.filter(d -> d.file() != null).map(Decision::file);
     files.persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<FileEntry> extraTargetFiles = decided.filter(d -> d._1() == null).map(Tuple2::_2);
+    JavaRDD<FileEntry> extraTargetFiles = decided.filter(d -> d.file() == null).map(Decision::extraTargetFile);
     List<PlannedFile> conflicts = totals.files(FileAction.CONFLICT) == 0 ? List.of()
         : files.filter(f -> f.action() == FileAction.CONFLICT).take(20);
-    return new PlanResult(files, extraTargetFiles, totals, conflicts, (System.nanoTime() - started) / 1_000_000);
+    JavaRDD<String> problems = decided.filter(d -> d.nameProblem() != null)
+        .map(d -> d.file().relativePath() + ": " + d.nameProblem());
+    long problemCount = problems.count();
+    List<String> problemSamples = problemCount == 0 ? List.of() : problems.take(20);
+    return new PlanResult(files, extraTargetFiles, totals, conflicts,
+        new PlanResult.NameProblems(problemCount, problemSamples), (System.nanoTime() - started) / 1_000_000);
   }
+
+  /**
+   * A source file with its action and, when the target store cannot hold its target name, the
+   * reason; or, with a null file, a target file that has no source file.
+   */
+  private record Decision(PlannedFile file, String nameProblem, FileEntry extraTargetFile)
+      implements java.io.Serializable {}
 
   private static <T> T first(Iterator<T> values) {
     return values.hasNext() ? values.next() : null;
   }
-
 }

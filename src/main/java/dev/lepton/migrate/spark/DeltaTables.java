@@ -15,6 +15,7 @@ final class DeltaTables {
 
   static void append(Dataset<Row> rows, Location table, String description) {
     rows.sparkSession().sparkContext().setJobDescription(description + " in " + table);
-    rows.write().format("delta").mode("append").save(table.toString());
+    // mergeSchema lets a newer job version add columns to state tables written by an older one.
+    rows.write().format("delta").mode("append").option("mergeSchema", "true").save(table.toString());
   }
 }

@@ -9,19 +9,29 @@ import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
 import dev.lepton.migrate.store.Stores;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
+import scala.Tuple2;
+
 import org.slf4j.LoggerFactory;
 
 /**
  * Lists a root with Spark: the driver reads the first folder levels to find prefixes, and Spark
- * tasks list each prefix recursively, streaming statuses into an RDD that is never collected.
+ * tasks list each prefix recursively, streaming statuses into an RDD that is never collected. The
+ * driver pages through a folder's direct entries without keeping more than
+ * {@link #MAX_DRIVER_FILES} files of it; a folder with more is listed again by a task.
  */
 final class Listing {
   private static final Logger LOG = LoggerFactory.getLogger(Listing.class);
+  /** Files of one folder the driver keeps while discovering prefixes; more go to a task. */
+  static final int MAX_DRIVER_FILES = 10_000;
 
   private Listing() {}
 
@@ -45,6 +55,11 @@ final class Listing {
 
   static JavaRDD<FileEntry> list(
       JavaSparkContext jsc, HadoopConf conf, Location root, PathFilter filter, PlanSettings settings) {
+    return list(jsc, conf, root, filter, settings, MAX_DRIVER_FILES);
+  }
+
+  static JavaRDD<FileEntry> list(JavaSparkContext jsc, HadoopConf conf, Location root, PathFilter filter,
+      PlanSettings settings, int maxDriverFiles) {
     FileSystem fs = Stores.fileSystem(root, conf.get());
     if (!rootExists(fs, root)) {
       return jsc.emptyRDD();
@@ -52,29 +67,35 @@ final class Listing {
     long started = System.nanoTime();
     PrefixLister.Seeds seeds;
     try {
-      seeds = new PrefixLister(fs, root, filter).discover(settings.listingPrefixes(), settings.listingMaxDepth());
-    } catch (IOException e) {
+      seeds = new PrefixLister(fs, root, filter)
+          .discover(settings.listingPrefixes(), settings.listingMaxDepth(), maxDriverFiles);
+    } catch (IOException | java.io.UncheckedIOException e) {
       throw new InvalidInputException("Cannot list " + root + ": " + e.getMessage()
           + ". Check the URI, the connector settings and the credentials.", e);
     }
-    LOG.info("Listing {}: {} files found at the top, {} prefixes to list in parallel ({} ms)",
-        root, seeds.files().size(), seeds.prefixes().size(), (System.nanoTime() - started) / 1_000_000);
+    LOG.info("Listing {}: {} files found at the top, {} prefixes to list in parallel, {} crowded folders ({} ms)",
+        root, seeds.files().size(), seeds.prefixes().size(), seeds.crowdedFolders().size(),
+        (System.nanoTime() - started) / 1_000_000);
 
     JavaRDD<FileEntry> top = jsc.parallelize(seeds.files(), 1);
-    if (seeds.prefixes().isEmpty()) {
+    List<Tuple2<String, Boolean>> work = new ArrayList<>();
+    seeds.prefixes().forEach(prefix -> work.add(new Tuple2<>(prefix, Boolean.TRUE)));
+    seeds.crowdedFolders().forEach(folder -> work.add(new Tuple2<>(folder, Boolean.FALSE)));
+    if (work.isEmpty()) {
       return top;
     }
-    JavaRDD<String> prefixes = jsc.parallelize(seeds.prefixes(), seeds.prefixes().size());
-    JavaRDD<FileEntry> below = prefixes.mapPartitions(names -> {
+    // One task per prefix: TRUE lists below it recursively, FALSE lists a crowded folder's own files.
+    JavaRDD<FileEntry> below = jsc.parallelize(work, work.size()).mapPartitions(items -> {
       FileSystem taskFs = Stores.fileSystem(root, conf.get());
       PrefixLister lister = new PrefixLister(taskFs, root, filter);
-      java.util.List<java.util.Iterator<FileEntry>> iterators = new java.util.ArrayList<>();
-      while (names.hasNext()) {
-        iterators.add(lister.listRecursively(names.next()));
+      List<Iterator<FileEntry>> iterators = new ArrayList<>();
+      while (items.hasNext()) {
+        Tuple2<String, Boolean> item = items.next();
+        iterators.add(item._2() ? lister.listRecursively(item._1()) : lister.listShallow(item._1()));
       }
       return iterators.stream().flatMap(it -> {
         Iterable<FileEntry> iterable = () -> it;
-        return java.util.stream.StreamSupport.stream(iterable.spliterator(), false);
+        return StreamSupport.stream(iterable.spliterator(), false);
       }).iterator();
     });
     return top.union(below);

@@ -38,7 +38,8 @@ public final class ManifestStore {
       .add("duration_ms", DataTypes.LongType, false)
       .add("attempts", DataTypes.IntegerType, false)
       .add("reason", DataTypes.StringType, true)
-      .add("recorded_at", DataTypes.LongType, false);
+      .add("recorded_at", DataTypes.LongType, false)
+      .add("store_checks", DataTypes.StringType, true);
 
   private final SparkSession spark;
   private final Location stateDir;
@@ -56,6 +57,16 @@ public final class ManifestStore {
 
   public boolean exists() {
     return DeltaTables.exists(spark, table);
+  }
+
+  /**
+   * Creates the manifest table, empty, when it does not exist yet. Run beside the copy, this also
+   * loads Delta's write path in the driver, which takes seconds on the first commit of a JVM.
+   */
+  public void createIfMissing() {
+    if (!exists()) {
+      append(spark.createDataFrame(new ArrayList<>(), SCHEMA));
+    }
   }
 
   public void append(Dataset<Row> rows) {
@@ -116,7 +127,7 @@ public final class ManifestStore {
     return RowFactory.create(
         r.runId(), r.path(), r.size(), r.modificationTime(), r.etag(), r.checksumAlgorithm(),
         r.sourceChecksum(), r.targetChecksum(), r.codec(), r.status(), r.verifyLevel(),
-        r.bytesCopied(), r.durationMs(), r.attempts(), r.reason(), r.recordedAt());
+        r.bytesCopied(), r.durationMs(), r.attempts(), r.reason(), r.recordedAt(), r.storeChecks());
   }
 
   public static ManifestRow fromRow(Row row) {
@@ -126,7 +137,7 @@ public final class ManifestStore {
         row.getAs("source_checksum"), row.getAs("target_checksum"), row.getAs("codec"),
         row.getAs("status"), row.getAs("verify_level"), row.<Long>getAs("bytes_copied"),
         row.<Long>getAs("duration_ms"), row.<Integer>getAs("attempts"), row.getAs("reason"),
-        row.<Long>getAs("recorded_at"));
+        row.<Long>getAs("recorded_at"), row.getAs("store_checks"));
   }
 
   private static org.apache.spark.sql.Column[] columns() {

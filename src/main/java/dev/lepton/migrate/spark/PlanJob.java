@@ -32,6 +32,10 @@ public final class PlanJob {
     if (plan.totals().files(FileAction.CONFLICT) > 0) {
       out.append("  A copy would stop with exit 3 unless migration.copy.on-conflict = overwrite.\n");
     }
+    if (plan.nameProblems().count() > 0) {
+      out.append("  ").append(plan.nameProblems().describe().replace("\n", "\n  ")).append('\n');
+      out.append("  A copy would stop with exit 2 until migration.copy.rename gives them names that fit.\n");
+    }
     return out.toString();
   }
 
@@ -40,12 +44,11 @@ public final class PlanJob {
     if (bytes == 0) {
       return "none: nothing to copy";
     }
-    org.apache.spark.sql.Dataset<Row> runs;
-    try {
-      runs = spark.read().format("delta").load(layout.stateDir().child("runs").toString());
-    } catch (RuntimeException e) {
+    dev.lepton.migrate.store.Location history = layout.stateDir().child("runs");
+    if (!DeltaTables.exists(spark, history)) {
       return "unknown: no earlier run to measure throughput from";
     }
+    org.apache.spark.sql.Dataset<Row> runs = spark.read().format("delta").load(history.toString());
     java.util.List<Row> latest = runs.filter("throughput_mb_s > 0").orderBy(runs.col("ended_at").desc())
         .select("throughput_mb_s").limit(1).collectAsList();
     if (latest.isEmpty()) {

@@ -60,7 +60,11 @@ public record Location(String scheme, String authority, String rootPath) impleme
 
     String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     String authority = uri.getAuthority();
-    if (!"file".equals(scheme) && (authority == null || authority.isEmpty())) {
+    boolean needsBucket = switch (StoreKind.forScheme(scheme)) {
+      case S3, GCS, ABFS, WASB -> true;
+      default -> false;
+    };
+    if (needsBucket && (authority == null || authority.isEmpty())) {
       throw new InvalidInputException(
           "Cannot use " + key + " '" + value + "': the URI names no bucket, container or host."
               + " Write it as " + scheme + "://BUCKET/path.");

@@ -9,8 +9,10 @@ public enum StoreKind {
   S3(CommitStyle.DIRECT, false),
   GCS(CommitStyle.DIRECT, false),
   ABFS(CommitStyle.STAGE_AND_RENAME, false),
-  // A WASB blob becomes visible when its block list is committed on close, like S3 and GCS.
-  WASB(CommitStyle.DIRECT, false),
+  // hadoop-azure's WASB writes a file to a temporary blob and puts an empty link blob under the
+  // final name until close, so a killed write leaves an empty file there: it stages and renames
+  // (a server-side copy) like ABFS.
+  WASB(CommitStyle.STAGE_AND_RENAME, false),
   OTHER(CommitStyle.STAGE_AND_RENAME, false);
 
   /** Way a copy makes a file appear under its final name only when it is whole. */
@@ -31,6 +33,14 @@ public enum StoreKind {
 
   public CommitStyle commitStyle() {
     return commitStyle;
+  }
+
+  /**
+   * Returns whether the store keeps folders as entries of their own, so that an empty folder can
+   * exist. On S3, GCS and WASB a folder exists only through the objects below it.
+   */
+  public boolean hasFolders() {
+    return this == LOCAL || this == HDFS || this == ABFS;
   }
 
   /** Returns whether {@code FileSystem.setTimes} keeps a modification time on this store. */

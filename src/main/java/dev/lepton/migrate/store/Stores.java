@@ -6,14 +6,25 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 
 /** Opens Hadoop file systems for locations, wrapping connector errors once with the location. */
 public final class Stores {
   private Stores() {}
 
+  /**
+   * Opens the file system of a location. For local files this is Hadoop's raw local file system:
+   * the checksummed one names a hidden {@code .NAME.crc} file for every file it reads, renames or
+   * deletes, and fails with a URISyntaxException on names that contain ':'.
+   */
   public static FileSystem fileSystem(Location location, Configuration conf) {
     try {
-      return FileSystem.get(location.uri(), conf);
+      FileSystem fs = FileSystem.get(location.uri(), conf);
+      // Only the stock class: a subclass configured as fs.file.impl keeps its own behaviour.
+      if (fs.getClass() == LocalFileSystem.class) {
+        return ((LocalFileSystem) fs).getRawFileSystem();
+      }
+      return fs;
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException(
           "Cannot open the file system for " + location + ": " + e.getMessage() + ". Check the URI"
@@ -32,6 +43,24 @@ public final class Stores {
       fs.setWriteChecksum(false);
     }
     return fs;
+  }
+
+  /**
+   * Opens a new, uncached file system for writing, so settings changed for this run take effect;
+   * the caller closes it.
+   */
+  public static FileSystem newTargetInstance(Location location, Configuration conf) {
+    try {
+      FileSystem fs = FileSystem.newInstance(location.uri(), conf);
+      if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem) {
+        fs.setWriteChecksum(false);
+      }
+      return fs;
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "Cannot open the file system for " + location + ": " + e.getMessage() + ". Check the URI"
+              + " scheme and the connector settings (--conf spark.hadoop.fs.SCHEME.*).", e);
+    }
   }
 
   /** Returns the entity tag of a status where the connector reports one, else null. */

@@ -2,12 +2,15 @@ package dev.lepton.migrate.store;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
+import org.apache.hadoop.fs.local.RawLocalFs;
 
 /**
  * Moves a whole, checked staging file to its final name on stores that commit by rename. A
@@ -80,6 +83,12 @@ public final class TargetCommitter {
 
   private FileContext resolveFileContext() {
     try {
+      if (fs instanceof RawLocalFileSystem) {
+        // The default binding for file:// checksums files beside each one, like LocalFileSystem.
+        Configuration raw = new Configuration(fs.getConf());
+        raw.set("fs.AbstractFileSystem.file.impl", RawLocalFs.class.getName());
+        return FileContext.getFileContext(fs.getUri(), raw);
+      }
       return FileContext.getFileContext(fs.getUri(), fs.getConf());
     } catch (UnsupportedFileSystemException e) {
       return null;

@@ -55,6 +55,16 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void renameToParentFolderIsRejected() throws IOException {
+    ExitCode code = copyWithConfig("migration.copy.rename { \"a:b.txt\" = \"../a_b.txt\" }\n");
+
+    assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("migration.copy.rename maps \"a:b.txt\" to \"../a_b.txt\"")
+        .contains(dir.resolve("job.conf").toString() + ", line 1")
+        .contains("must be relative paths without '.' or '..' segments");
+  }
+
+  @Test
   void unknownTopLevelKeyUnderMigrationIsRejected() throws IOException {
     assertThat(copyWithConfig("migration.sourc = \"/x\"\n")).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(stderr).contains("unknown key migration.sourc").contains("Did you mean migration.source?");

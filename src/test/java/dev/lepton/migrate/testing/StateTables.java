@@ -24,6 +24,34 @@ public final class StateTables {
     return SharedSpark.session().read().format("delta").load(target.resolve("_lepton/reconciliation").toString());
   }
 
+  /** Reads the manifest of a state folder given as a URI, e.g. {@code s3a://bucket/target/_lepton}. */
+  public static Dataset<Row> manifest(String stateDir) {
+    return SharedSpark.session().read().format("delta").load(stateDir + "/manifest");
+  }
+
+  /** Reads the run history of a state folder given as a URI. */
+  public static Dataset<Row> runs(String stateDir) {
+    return SharedSpark.session().read().format("delta").load(stateDir + "/runs");
+  }
+
+  /** Returns the id of the latest run in a state folder given as a URI. */
+  public static String latestRunId(String stateDir) {
+    return runs(stateDir).orderBy(functions.col("started_at").desc(), functions.col("run_id").desc())
+        .select("run_id").first().getString(0);
+  }
+
+  /** Counts the manifest rows of a state folder's latest run by status. */
+  public static Map<String, Long> latestStatusCounts(String stateDir) {
+    String runId = latestRunId(stateDir);
+    Map<String, Long> counts = new HashMap<>();
+    List<Row> rows = manifest(stateDir).filter(functions.col("run_id").equalTo(runId))
+        .groupBy("status").count().collectAsList();
+    for (Row row : rows) {
+      counts.put(row.getString(0), row.getLong(1));
+    }
+    return counts;
+  }
+
   /** Returns the id of the latest run recorded in the run history. */
   public static String latestRunId(Path target) {
     return runs(target).orderBy(functions.col("started_at").desc(), functions.col("run_id").desc())

@@ -1,0 +1,88 @@
+package dev.lepton.migrate.testing.servers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import dev.lepton.migrate.testing.abfs.AbfsTestServer;
+import dev.lepton.migrate.testing.gcs.GcsTestServer;
+
+/** The loopback stores of the contract tests, each started on a folder of its own. */
+public final class TestStores {
+  private TestStores() {}
+
+  /** Starts S3Mock with the bucket {@code lake}. */
+  public static TestStore s3mock(Path dir) throws IOException {
+    String bucket = "lake";
+    S3MockServer server = S3MockServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM, bucket);
+    return new Wrapped("s3mock", "s3a://" + bucket + "/", server.hadoopConf(bucket), Map.of(), Map.of(), server::close);
+  }
+
+  /**
+   * Starts s3proxy with the bucket {@code proxy-lake}. The credentials chain reads the test keys from
+   * system properties in the test JVM and from the environment in a child JVM.
+   */
+  public static TestStore s3proxy(Path dir) throws IOException {
+    String bucket = "proxy-lake";
+    S3ProxyServer server = S3ProxyServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM, bucket);
+    S3ProxyServer.exposeKeysToThisJvm();
+    String providers = S3ProxyServer.SYSTEM_PROPERTIES_PROVIDER + "," + S3ProxyServer.ENVIRONMENT_PROVIDER;
+    Map<String, String> environment = Map.of(
+        "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
+    return new Wrapped("s3proxy", "s3a://" + bucket + "/", server.hadoopConf(bucket, providers), Map.of(),
+        environment, server::close);
+  }
+
+  /** Starts Azurite, used through WASB in the container {@code lake}. */
+  public static TestStore azurite(Path dir) throws IOException {
+    AzuriteServer server = AzuriteServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM);
+    return new Wrapped("wasb", AzuriteServer.uri("lake", ""), AzuriteServer.hadoopConf(), Map.of(), Map.of(),
+        server::close);
+  }
+
+  /** Starts a MiniDFSCluster in this JVM. */
+  public static TestStore hdfs(Path dir) throws IOException {
+    HdfsServer server = HdfsServer.start(dir);
+    return new Wrapped("hdfs", server.uri(""), server.hadoopConf(), Map.of(), Map.of(), server::close);
+  }
+
+  /** Starts the project's GCS JSON API test server with the bucket {@code lake}, without credentials. */
+  public static TestStore gcs(Path dir) throws IOException {
+    GcsTestServer server = GcsTestServer.start(dir);
+    server.createBucket("lake");
+    return new Wrapped("gcs", "gs://lake/", server.hadoopConf(), Map.of(), Map.of(), server::close);
+  }
+
+  /**
+   * Starts the project's ADLS Gen2 (DFS endpoint) test server, used through ABFS in the file system
+   * {@code lake}. The account key is a test secret, kept apart from the other settings.
+   */
+  public static TestStore abfs(Path dir) throws IOException {
+    AbfsTestServer server = AbfsTestServer.start(dir);
+    server.createFilesystem("lake");
+    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, String> secrets = new LinkedHashMap<>();
+    server.hadoopConf().forEach((key, value) -> (key.startsWith("fs.azure.account.key.") ? secrets : settings)
+        .put(key, value));
+    return new Wrapped("abfs", AbfsTestServer.uri("lake"), settings, secrets, Map.of(), server::close);
+  }
+
+  private interface Closer {
+    void close() throws Exception;
+  }
+
+  private record Wrapped(String name, String root, Map<String, String> hadoopConf,
+      Map<String, String> secretHadoopConf, Map<String, String> childEnvironment, Closer closer)
+      implements TestStore {
+    @Override
+    public String uri(String folder) {
+      String base = root.endsWith("/") ? root : root + "/";
+      return base + folder;
+    }
+
+    @Override
+    public void close() throws Exception {
+      closer.close();
+    }
+  }
+}
