@@ -17,7 +17,7 @@ class S3MockContractTest extends StoreContract {
 
   /**
    * Four racing puts with {@code If-None-Match: *} to one key let two succeed on S3Mock 5.2.0 in
-   * this suite, so only the sequential case holds there; AWS S3 admits one.
+   * this suite, so only the sequential case is checked there; AWS S3 admits one.
    */
   @Override
   boolean serializesConditionalCreates() {
