@@ -3,10 +3,12 @@
 # table of at least 2 GB, then a 1% append, then a second sync. Start-up (JVM to command, and the
 # SparkSession) is reported apart from the sync time, which each run's JSON report records.
 #
-# Usage: benchmarks/sync-incremental.sh [WORK_DIR] [SCALE_FACTOR]
+# Usage: [DROP_CACHES=1] benchmarks/sync-incremental.sh [WORK_DIR] [SCALE_FACTOR]
 #   WORK_DIR      where the source and target go (default /tmp/lepton-sync-bench); the source is
 #                 generated once and reused by later runs
-#   SCALE_FACTOR  TPC-H scale factor of lineitem (default 12, about 2.2 GiB of Snappy Parquet)
+#   SCALE_FACTOR  TPC-H scale factor of lineitem (default 12, about 2.4 GiB of Snappy Parquet)
+#   DROP_CACHES=1 empties the page cache before each sync (needs root), so both syncs read the
+#                 source from disk as a sync reads a remote store, not from memory
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,6 +40,9 @@ rm -rf "$target_root"
 run_sync() {
   local log="$1"
   local started ended
+  if [[ "${DROP_CACHES:-0}" == 1 ]]; then
+    sync && echo 3 > /proc/sys/vm/drop_caches
+  fi
   started="$(date +%s%3N)"
   "$home/bin/lepton-migrate" sync --source "$source_root" --target "$target_root" >"$log" 2>&1
   ended="$(date +%s%3N)"
@@ -56,6 +61,7 @@ echo "Full sync ..."
 read -r full_process full_jvm full_session full_sync full_files full_bytes full_versions < <(run_sync "$work/full-sync.log")
 
 echo "Appending 1% of the rows ..."
+export SPARK_LOCAL_IP=127.0.0.1
 java -Xmx4g -XX:+IgnoreUnrecognizedVMOptions \
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \

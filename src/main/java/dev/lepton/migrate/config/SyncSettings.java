@@ -20,6 +20,8 @@ import java.util.List;
  * @param maxDeleteShare the largest share (0 to 1) of target files in non-Delta folders that one run
  *     may delete
  * @param leaseDuration how long a table lease lasts without renewal
+ * @param smallChangeBytes the most bytes of new files of one table that the driver copies itself,
+ *     without starting Spark tasks
  */
 public record SyncSettings(
     List<String> tables,
@@ -30,11 +32,15 @@ public record SyncSettings(
     boolean deleteRemovedFiles,
     boolean deleteExtraneous,
     double maxDeleteShare,
-    Duration leaseDuration) {
+    Duration leaseDuration,
+    long smallChangeBytes) {
   public SyncSettings {
     tables = List.copyOf(tables);
     if (discoveryMaxDepth < 0 || parallelTables < 1) {
       throw new IllegalArgumentException("invalid discovery depth or parallelism");
+    }
+    if (smallChangeBytes < 0) {
+      throw new IllegalArgumentException("negative small change size: " + smallChangeBytes);
     }
     if (!(maxDeleteShare >= 0 && maxDeleteShare <= 1)) {
       throw new IllegalArgumentException("max delete share outside [0, 1]: " + maxDeleteShare);

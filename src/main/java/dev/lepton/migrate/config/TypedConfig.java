@@ -145,7 +145,8 @@ final class TypedConfig {
         bool("migration.sync.delete-removed-files"),
         bool("migration.sync.delete-extraneous"),
         share,
-        lease);
+        lease,
+        bytesInRange("migration.sync.small-change-bytes", 0, 1L << 40));
   }
 
   private GenerateConfig generate() {

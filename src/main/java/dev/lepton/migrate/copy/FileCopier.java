@@ -42,6 +42,7 @@ public final class FileCopier {
   private final Retry retry;
   private final byte[] buffer;
   private final ProgressSink progress;
+  private boolean stagingCreated;
   // Typed by the interface, so this class loads where the AWS SDK is absent.
   private ServerSideCopy serverSideCopy;
   private boolean serverSideResolved;
@@ -166,6 +167,11 @@ public final class FileCopier {
     // A create-if-absent write on a store without a conditional direct write publishes a staged file.
     boolean staged = exclusive || context.target().kind().commitStyle() == StoreKind.CommitStyle.STAGE_AND_RENAME;
     Path writePath = staged ? context.staging().resolve(UUID.randomUUID().toString()) : finalPath;
+    if (staged && !stagingCreated) {
+      // WASB cannot create a file none of whose parent folders exists yet.
+      targetFs.mkdirs(context.staging().path());
+      stagingCreated = true;
+    }
     boolean overwriteDirect = !staged && mode == TargetCommitter.Mode.REPLACE;
 
     Digests digests = Digests.forCopy(context);

@@ -75,6 +75,11 @@ public final class TableSync {
           run.sync().leaseDuration());
     } catch (TargetConflictException e) {
       return stopped(TableSyncResult.Outcome.LOCKED, e.getMessage(), ExitCode.TARGET_CONFLICT, started);
+    } catch (RuntimeException e) {
+      LOG.error("Cannot take the lease on {}", description, e);
+      return stopped(TableSyncResult.Outcome.FAILED, "Cannot take the lease on " + description + " in "
+          + run.stateDir() + ": " + e + ". Check access to the state folder and run the sync again.",
+          ExitCode.FAILED, started);
     }
     lease.takenOver().ifPresent(previous -> notes.add("took over the expired lease of " + previous.describe()));
     run.keeper().keep(lease);

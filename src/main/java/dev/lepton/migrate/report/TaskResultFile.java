@@ -46,6 +46,42 @@ public final class TaskResultFile {
     }
   }
 
+  /** Returns the rows of every result file in {@code folder}, in no particular order. */
+  public static List<ManifestRow> readAll(FileSystem fs, Path folder) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<ManifestRow> rows = new java.util.ArrayList<>();
+    for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(folder)) {
+      if (!status.getPath().getName().endsWith(".jsonl")) {
+        continue;
+      }
+      try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+          fs.open(status.getPath()), java.nio.charset.StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          if (!line.isBlank()) {
+            rows.add(fromJson(mapper.readTree(line)));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static ManifestRow fromJson(com.fasterxml.jackson.databind.JsonNode json) {
+    return new ManifestRow(
+        json.path("run_id").asText(), json.path("path").asText(), json.path("size").asLong(),
+        json.path("modification_time").asLong(), text(json, "etag"), text(json, "checksum_algorithm"),
+        text(json, "source_checksum"), text(json, "target_checksum"), text(json, "codec"),
+        json.path("status").asText(), text(json, "verify_level"), json.path("bytes_copied").asLong(),
+        json.path("duration_ms").asLong(), json.path("attempts").asInt(), text(json, "reason"),
+        json.path("recorded_at").asLong());
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode json, String field) {
+    com.fasterxml.jackson.databind.JsonNode value = json.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
   private static void writeRow(JsonGenerator json, ManifestRow row) throws IOException {
     json.writeStartObject();
     json.writeStringField("run_id", row.runId());

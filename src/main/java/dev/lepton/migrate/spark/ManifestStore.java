@@ -73,6 +73,12 @@ public final class ManifestStore {
     DeltaTables.append(rows.select(columns()), table, "Record manifest rows");
   }
 
+  /** Appends a few rows already on the driver, without a Spark job where the table allows it. */
+  public void appendOnDriver(List<ManifestRow> rows) {
+    StateTableWriter.append(spark, table, SCHEMA, rows.stream().map(ManifestStore::toRow).toList(),
+        "Record manifest rows");
+  }
+
   public void append(JavaRDD<ManifestRow> rows) {
     append(spark.createDataFrame(rows.map(ManifestStore::toRow), SCHEMA));
   }

@@ -47,6 +47,6 @@ final class RunHistoryStore {
         summary.bytesCopied(), throughput,
         scala.collection.JavaConverters.mapAsScalaMap(summary.phaseMillis()),
         summary.failureCount(), summary.outcome().name().toLowerCase(Locale.ROOT), summary.outcome().code());
-    DeltaTables.append(spark.createDataFrame(List.of(row), SCHEMA), table, "Record run " + summary.runId());
+    StateTableWriter.append(spark, table, SCHEMA, List.of(row), "Record run " + summary.runId());
   }
 }

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 final class RunRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(RunRecorder.class);
   private static final int LISTED_FAILURES = 50;
+  // About 100,000 rows; more are appended with Spark from the result files.
+  private static final long MAX_DRIVER_RESULT_BYTES = 32L << 20;
 
   private final SparkSession spark;
   private final RunLayout layout;
@@ -83,6 +85,50 @@ final class RunRecorder {
     for (Row row : failedRows.select("path", "status", "reason").orderBy("path").limit(LISTED_FAILURES).collectAsList()) {
       failures.add(new RunSummary.FailedFile(row.getString(0), row.getString(1), row.getString(2)));
     }
+    return finish(byStatus, failures, started, phases, notes, command, tableOutcome, reportExtra, recordStarted);
+  }
+
+  /**
+   * Records the run as {@link #record} does, but reads this run's task results on the driver and
+   * appends them to the manifest without Spark when they are at most {@value #MAX_DRIVER_RESULT_BYTES}
+   * bytes of JSON, as after a sync of small changes. Larger results go through {@link #record}.
+   */
+  RunSummary recordSmall(
+      ManifestStore manifest, Instant started, Map<String, Long> phases, List<String> notes, String command,
+      ExitCode tableOutcome, Map<String, Object> reportExtra) throws IOException {
+    long recordStarted = System.nanoTime();
+    org.apache.hadoop.fs.Path pending = TaskResultFile.pendingRoot(layout.stateDir()).child(runId).path();
+    org.apache.hadoop.fs.FileSystem fs = Stores.targetFileSystem(layout.stateDir(), spark.sparkContext().hadoopConfiguration());
+    long bytes = 0;
+    if (fs.exists(pending)) {
+      for (org.apache.hadoop.fs.FileStatus status : fs.listStatus(pending)) {
+        bytes += status.getPath().getName().endsWith(".jsonl") ? status.getLen() : 0;
+      }
+    }
+    if (bytes > MAX_DRIVER_RESULT_BYTES) {
+      return record(manifest, noRows(spark), started, phases, notes, command, tableOutcome, reportExtra);
+    }
+    List<ManifestRow> rows = bytes == 0 ? List.of() : TaskResultFile.readAll(fs, pending);
+    manifest.appendOnDriver(rows);
+
+    Map<String, RunSummary.StatusTotals> byStatus = new LinkedHashMap<>();
+    for (ManifestRow row : rows) {
+      byStatus.merge(row.status(), new RunSummary.StatusTotals(1, row.size(), row.bytesCopied()),
+          RunSummary.StatusTotals::plus);
+    }
+    List<RunSummary.FailedFile> failures = rows.stream()
+        .filter(r -> r.status().equals(ManifestRow.FAILED) || r.status().equals(ManifestRow.CONFLICT))
+        .sorted(java.util.Comparator.comparing(ManifestRow::path))
+        .limit(LISTED_FAILURES)
+        .map(r -> new RunSummary.FailedFile(r.path(), r.status(), r.reason()))
+        .toList();
+    return finish(byStatus, failures, started, phases, notes, command, tableOutcome, reportExtra, recordStarted);
+  }
+
+  private RunSummary finish(
+      Map<String, RunSummary.StatusTotals> byStatus, List<RunSummary.FailedFile> failures, Instant started,
+      Map<String, Long> phases, List<String> notes, String command, ExitCode tableOutcome,
+      Map<String, Object> reportExtra, long recordStarted) {
     long failed = byStatus.getOrDefault(ManifestRow.FAILED, RunSummary.StatusTotals.ZERO).files();
     long conflicts = byStatus.getOrDefault(ManifestRow.CONFLICT, RunSummary.StatusTotals.ZERO).files();
     phases.put("record", (System.nanoTime() - recordStarted) / 1_000_000);

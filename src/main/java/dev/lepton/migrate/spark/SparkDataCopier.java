@@ -34,6 +34,7 @@ final class SparkDataCopier implements DataCopier {
   private final TaskExecution execution;
   private final PlanSettings settings;
   private final ProgressTracker tracker;
+  private final long smallChangeBytes;
 
   /** The files one Spark task copies. */
   record ReplayTask(int id, String table, int tableIndex, List<ReplayFile> files) implements Serializable {
@@ -45,17 +46,54 @@ final class SparkDataCopier implements DataCopier {
   /** Totals of one task, small enough to collect. */
   record TaskSummary(long filesCopied, long bytesCopied, List<ManifestRow> problems) implements Serializable {}
 
-  SparkDataCopier(JavaSparkContext jsc, TaskExecution execution, PlanSettings settings, ProgressTracker tracker) {
+  /**
+   * @param smallChangeBytes the most bytes a table's files may add up to for the driver to copy them
+   *     in the calling thread, without a Spark job
+   */
+  SparkDataCopier(JavaSparkContext jsc, TaskExecution execution, PlanSettings settings, ProgressTracker tracker,
+      long smallChangeBytes) {
     this.jsc = jsc;
     this.execution = execution;
     this.settings = settings;
     this.tracker = tracker;
+    this.smallChangeBytes = smallChangeBytes;
+  }
+
+  /** Copies a small change in the calling thread and writes its rows as one result file. */
+  private Outcome copyOnDriver(String table, int tableIndex, List<ReplayFile> files) {
+    CopyContext context = execution.context();
+    ReplayTask task = new ReplayTask(0, table, tableIndex, files);
+    FileSystem sourceFs = Stores.fileSystem(context.source(), execution.conf().get());
+    FileSystem targetFs = Stores.targetFileSystem(context.target(), execution.conf().get());
+    ReplayFileCopier copier = new ReplayFileCopier(context, sourceFs,
+        new FileCopier(context, sourceFs, targetFs, tracker.bytesAccumulator()::add), table);
+    List<ManifestRow> rows = new ArrayList<>(files.size());
+    List<ManifestRow> problems = new ArrayList<>();
+    long copied = 0;
+    long bytes = 0;
+    for (ReplayFile file : task.files()) {
+      ManifestRow row = copier.copy(file, TargetCommitter.Mode.CREATE_IF_ABSENT);
+      rows.add(row);
+      if (row.status().equals(ManifestRow.COPIED)) {
+        copied++;
+        bytes += row.bytesCopied();
+      } else if (!row.status().equals(ManifestRow.ADOPTED)) {
+        problems.add(row);
+      }
+    }
+    execution.writeRows(rows, "sync-" + tableIndex + "-data-driver");
+    tracker.filesAccumulator().add(rows.size());
+    return new Outcome(copied, bytes, problems);
   }
 
   @Override
   public Outcome copy(String table, int tableIndex, List<ReplayFile> files) {
     if (files.isEmpty()) {
       return new Outcome(0, 0, List.of());
+    }
+    long planned = files.stream().mapToLong(f -> Math.max(0, f.sizeHint())).sum();
+    if (planned <= smallChangeBytes) {
+      return copyOnDriver(table, tableIndex, files);
     }
     List<ReplayTask> tasks = pack(table, tableIndex, files);
     jsc.setJobGroup("lepton-sync-" + tableIndex, "Sync table '" + (table.isEmpty() ? "." : table) + "': copy "

@@ -56,6 +56,6 @@ final class SyncHistoryStore {
           r.sourceVersion(), r.targetVersionBefore(), r.targetVersionAfter(), r.versionsSynced(), r.filesCopied(),
           r.bytesCopied(), r.missingFiles(), r.failedFiles(), r.deletedFiles(), r.durationMs(), r.message(), now));
     }
-    DeltaTables.append(spark.createDataFrame(rows, SCHEMA), table, "Record table syncs of run " + runId);
+    StateTableWriter.append(spark, table, SCHEMA, rows, "Record table syncs of run " + runId);
   }
 }

@@ -4,6 +4,7 @@ import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.CopyContext;
+import dev.lepton.migrate.deltalog.BlindAppend;
 import dev.lepton.migrate.deltalog.DivergencePolicy;
 import dev.lepton.migrate.deltalog.LeaseKeeper;
 import dev.lepton.migrate.deltalog.LeaseStore;
@@ -75,17 +76,24 @@ public final class SyncJob {
   public SyncSummary run() {
     Instant started = Instant.now();
     checkConfirmation();
+    Thread warmUp = new Thread(BlindAppend::warmUp, "lepton-parquet-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    long openStarted = System.nanoTime();
     FileSystem sourceFs = Stores.fileSystem(layout.source(), conf.get());
     FileSystem targetFs = Stores.targetFileSystem(layout.target(), conf.get());
     FileSystem stateFs = Stores.targetFileSystem(layout.stateDir(), conf.get());
+    timer.record("open stores", openStarted);
     if (!Listing.rootExists(sourceFs, layout.source())) {
       throw new InvalidInputException("Cannot sync from " + layout.source() + ": the folder does not exist. Check"
           + " migration.source (or --source) and the credentials for that store.");
     }
-    TableDiscovery.Discovered source = timer.timeValue("discover", () -> TableDiscovery.discover(
-        sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth()));
+    long discoverStarted = System.nanoTime();
+    TableDiscovery.Discovered source = TableDiscovery.discover(
+        sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth());
     TableDiscovery.Discovered target = TableDiscovery.discover(
         targetFs, layout.target(), layout.targetReservedFolders(), config.sync().discoveryMaxDepth());
+    timer.record("discover", discoverStarted);
     List<String> tables = selectTables(source.tables());
     LOG.info("Sync run {}: {} Delta tables to sync, folders outside them: {}", runId, tables.size(),
         source.otherContent() ? "present" : "none");
@@ -107,7 +115,7 @@ public final class SyncJob {
           sourceFs, targetFs, stateFs, config.copy(), config.sync(), confirmation, leases, keeper,
           (name, rows) -> execution.writeRows(rows, name), Clock.systemUTC());
       SparkDataCopier copier = new SparkDataCopier(JavaSparkContext.fromSparkContext(spark.sparkContext()),
-          execution, config.plan(), tracker);
+          execution, config.plan(), tracker, config.sync().smallChangeBytes());
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(config.sync().parallelTables(),
           tables.size())), runnable -> {
             Thread thread = new Thread(runnable, "lepton-sync-table");
@@ -137,8 +145,14 @@ public final class SyncJob {
       partsOutcome = partsOutcome.max(result.exitCode());
     }
     timer.time("record tables", () -> new SyncHistoryStore(spark, layout.stateDir()).record(runId, results));
-    RunSummary summary = new RunRecorder(spark, layout, runId, config).record(manifest, RunRecorder.noRows(spark),
-        started, timer.phases(), notes, "sync", partsOutcome, reportExtra(results, files));
+    RunSummary summary;
+    try {
+      summary = new RunRecorder(spark, layout, runId, config).recordSmall(manifest, started, timer.phases(), notes,
+          "sync", partsOutcome, reportExtra(results, files));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot record sync run " + runId + " in " + layout.stateDir() + ": "
+          + e.getMessage() + ". Its task results stay in the state folder; the next run records them.", e);
+    }
     PendingRows.delete(spark, execution.pendingFolder());
     folders.cleanUp(runId);
     return new SyncSummary(summary, results, files, startup);

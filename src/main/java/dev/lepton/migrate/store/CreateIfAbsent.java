@@ -82,6 +82,8 @@ public sealed interface CreateIfAbsent permits CreateIfAbsent.Staged, CreateIfAb
       return;
     }
     Path staged = new Path(stagingFolder, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+    // WASB cannot create a file none of whose parent folders exists yet.
+    fs.mkdirs(stagingFolder);
     try (OutputStream out = fs.create(staged, false)) {
       out.write(bytes);
     }

@@ -14,8 +14,8 @@ import org.apache.hadoop.fs.Path;
  * and the object becomes visible only when the upload completes. A rejected upload surfaces as an
  * error on close; the object then belongs to another writer.
  *
- * <p>NOTE: not yet exercised against a GCS test server; the request parameter is the connector's,
- * as listed in the project's notes on the connector's calls.
+ * <p>Tested against the project's GCS test server, which enforces {@code ifGenerationMatch}; not
+ * against Google Cloud Storage itself.
  */
 final class GenerationMatchCreate implements CreateIfAbsent.Direct {
   private final FileSystem fs;
@@ -31,9 +31,7 @@ final class GenerationMatchCreate implements CreateIfAbsent.Direct {
       while ((read = content.read(buffer)) >= 0) {
         out.write(buffer, 0, read);
       }
-    } catch (FileAlreadyExistsException e) {
-      throw e;
-    } catch (java.nio.file.FileAlreadyExistsException e) {
+    } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
       throw new FileAlreadyExistsException("File exists: " + target);
     } catch (IOException e) {
       // A precondition failure (HTTP 412) arrives as a plain IOException on close.

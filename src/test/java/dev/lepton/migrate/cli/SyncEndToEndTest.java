@@ -153,7 +153,7 @@ class SyncEndToEndTest {
 
   @Test
   @Order(4)
-  void rawFilesSyncByDiffAndDeleteOnlyWhenAsked() throws IOException {
+  void rawFilesSyncByDiffAndDeleteOnRequest() throws IOException {
     Path raw = lake.resolve("raw");
     Files.writeString(raw.resolve("new.csv"), "new file\n");
     Files.writeString(raw.resolve("plain.csv"), "changed content\n");
@@ -180,7 +180,7 @@ class SyncEndToEndTest {
 
   @Test
   @Order(5)
-  void deletingTooManyFilesIsRefused() throws IOException {
+  void deletingTooManyFilesIsRejected() throws IOException {
     List<String> files = Trees.files(lake.resolve("raw"));
     List<String> gone = files.subList(0, files.size() / 3);
     for (String file : gone) {

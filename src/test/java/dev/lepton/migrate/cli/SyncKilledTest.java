@@ -37,7 +37,8 @@ class SyncKilledTest {
   @TempDir Path dir;
 
   /**
-   * Each data file and each log file passes through one staging file, data files first. Halting at
+   * Halts a sync at one of its staging files, then runs it again. Each data file and each log file
+   * passes through one staging file, data files first. Halting at
    * staging file 10 stops the data phase. Halting at staging file 28 stops the log phase after the
    * commit and checksum files of version 0 are published.
    */

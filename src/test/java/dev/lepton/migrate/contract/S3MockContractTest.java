@@ -15,6 +15,15 @@ class S3MockContractTest extends StoreContract {
     return TestStores.s3mock(dir);
   }
 
+  /**
+   * Four racing puts with {@code If-None-Match: *} to one key let two succeed on S3Mock 5.2.0 in
+   * this suite, so only the sequential case is checked there; AWS S3 admits one.
+   */
+  @Override
+  boolean serializesConditionalCreates() {
+    return false;
+  }
+
   @Override
   String nameTheStoreRejects() {
     // An S3 key holds at most 1,024 bytes of UTF-8.

@@ -1,13 +1,17 @@
 package dev.lepton.migrate.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.cli.LeptonMigrate;
+import dev.lepton.migrate.store.CreateIfAbsent;
 import dev.lepton.migrate.testing.Cli;
+import dev.lepton.migrate.testing.DeltaVersions;
 import dev.lepton.migrate.testing.HaltingFileSystem;
 import dev.lepton.migrate.testing.SharedSpark;
 import dev.lepton.migrate.testing.StateTables;
+import dev.lepton.migrate.testing.TableShapes;
 import dev.lepton.migrate.testing.Trees;
 import dev.lepton.migrate.testing.servers.TestStore;
 import dev.lepton.migrate.testing.servers.TestStores;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
@@ -60,6 +65,14 @@ abstract class StoreContract {
 
   /** Starts the store under test with its data in {@code dir}. */
   abstract TestStore startStore(Path dir) throws Exception;
+
+  /**
+   * Returns whether the test server lets exactly one of several racing conditional creates of one
+   * name succeed, as the real store does.
+   */
+  boolean serializesConditionalCreates() {
+    return true;
+  }
 
   /** Returns whether the store can hold a file at this relative path. */
   boolean holds(String relativePath) {
@@ -330,5 +343,95 @@ abstract class StoreContract {
     assertThat(Trees.files(back, "_lepton")).containsExactly("full/file.txt");
     assertThat(back.resolve("empty folder")).isEmptyDirectory();
     assertThat(back.resolve("full/inner empty")).isEmptyDirectory();
+  }
+
+  @Test
+  @Order(10)
+  void createIfAbsentAdmitsOneWriter() throws Exception {
+    FileSystem fs = StoreRuns.fileSystem(store.uri(""), stores());
+    org.apache.hadoop.fs.Path target = StoreRuns.path(store.uri("exclusive"), "_delta_log/00000000000000000000.json");
+    org.apache.hadoop.fs.Path staging = StoreRuns.path(store.uri("exclusive"), "_staging");
+    CreateIfAbsent.writeBytes(fs, target, bytes("first"), staging);
+
+    assertThatThrownBy(() -> CreateIfAbsent.writeBytes(fs, target, bytes("second"), staging))
+        .as(store.name())
+        .isInstanceOf(FileAlreadyExistsException.class)
+        .hasMessageContaining("File exists");
+    assertThat(read(fs, target)).isEqualTo("first");
+
+    org.apache.hadoop.fs.Path raced = StoreRuns.path(store.uri("exclusive"), "_delta_log/00000000000000000001.json");
+    int writers = 4;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String content = "writer-" + i;
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            CreateIfAbsent.writeBytes(fs, raced, bytes(content), staging);
+            return content;
+          } catch (FileAlreadyExistsException e) {
+            return null;
+          }
+        }));
+      }
+      start.countDown();
+      List<String> winners = new ArrayList<>();
+      for (java.util.concurrent.Future<String> result : results) {
+        String winner = result.get();
+        if (winner != null) {
+          winners.add(winner);
+        }
+      }
+
+      if (serializesConditionalCreates()) {
+        assertThat(winners).as("writers that created %s on %s", raced, store.name()).hasSize(1);
+        assertThat(read(fs, raced)).isEqualTo(winners.get(0));
+      } else {
+        assertThat(winners).as("writers that created %s on %s", raced, store.name()).isNotEmpty();
+        assertThat(winners).contains(read(fs, raced));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @Order(11)
+  void deltaTableSyncsToStoreAndBack() {
+    Path lake = dir.resolve("delta-lake");
+    TableShapes.deletionVectors(lake.resolve("events"));
+
+    Cli.Result up = run("sync", lake.toString(), store.uri("synced"));
+
+    assertThat(up.code()).as(up.out() + up.err()).isEqualTo(ExitCode.SUCCESS);
+    assertThat(DeltaVersions.assertSameAtEveryReadableVersion(lake.resolve("events").toString(),
+        store.uri("synced/events"))).isEqualTo(5);
+    if (!store.name().equals("hdfs")) {
+      assertThat(up.out()).contains("delta.enableInCommitTimestamps = true");
+    }
+
+    TableShapes.append(lake.resolve("events"), 1000, 10, 1);
+    Cli.Result next = run("sync", lake.toString(), store.uri("synced"));
+    Cli.Result again = run("sync", lake.toString(), store.uri("synced"));
+    Cli.Result down = run("sync", store.uri("synced"), local("synced-back"));
+
+    assertThat(next.out()).containsPattern("events\\s+synced\\s+5\\s");
+    assertThat(again.out()).containsPattern("events\\s+up to date\\s+none\\s+0\\s");
+    assertThat(down.code()).as(down.out() + down.err()).isEqualTo(ExitCode.SUCCESS);
+    assertThat(DeltaVersions.assertSameAtEveryReadableVersion(store.uri("synced/events"),
+        dir.resolve("synced-back/events").toString())).isEqualTo(6);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String read(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
+    try (var in = fs.open(file)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }

@@ -23,7 +23,7 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class SyncFixture {
   static final SyncSettings DEFAULTS =
-      new SyncSettings(List.of(), 8, 4, DivergencePolicy.FAIL, AbsolutePathPolicy.REJECT, false, false, 0.1, Duration.ofMinutes(5));
+      new SyncSettings(List.of(), 8, 4, DivergencePolicy.FAIL, AbsolutePathPolicy.REJECT, false, false, 0.1, Duration.ofMinutes(5), 0);
   static final CopySettings COPY = new CopySettings(ChecksumAlgorithm.CRC32C, VerifyMode.CHECKSUM, 1 << 20, 2,
       Duration.ZERO, true, ConflictPolicy.FAIL, true, true, dev.lepton.migrate.plan.Renames.NONE);
 

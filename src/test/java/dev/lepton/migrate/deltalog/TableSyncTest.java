@@ -311,7 +311,7 @@ class TableSyncTest {
     overwriteSource();
     Path copiedFirst = target.resolve(first.getFileName().toString());
     SyncSettings deleting = new SyncSettings(List.of(), 8, 4, DivergencePolicy.FAIL, AbsolutePathPolicy.REJECT, true, false, 0.1,
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5), 0);
 
     TableSyncResult early = fixture.sync("events", deleting, OverwriteConfirmation.NOT_GIVEN);
 
@@ -382,7 +382,7 @@ class TableSyncTest {
         .contains("set migration.sync.absolute-paths = rewrite");
 
     SyncSettings rewriting = new SyncSettings(List.of(), 8, 4, DivergencePolicy.FAIL, AbsolutePathPolicy.REWRITE,
-        false, false, 0.1, Duration.ofMinutes(5));
+        false, false, 0.1, Duration.ofMinutes(5), 0);
     TableSyncResult result = fixture.sync("events", rewriting, OverwriteConfirmation.NOT_GIVEN);
 
     assertThat(result.outcome()).as(result.message()).isEqualTo(TableSyncResult.Outcome.SYNCED);
@@ -403,7 +403,7 @@ class TableSyncTest {
   }
 
   private SyncSettings withDivergence(DivergencePolicy policy) {
-    return new SyncSettings(List.of(), 8, 4, policy, AbsolutePathPolicy.REJECT, false, false, 0.1, Duration.ofMinutes(5));
+    return new SyncSettings(List.of(), 8, 4, policy, AbsolutePathPolicy.REJECT, false, false, 0.1, Duration.ofMinutes(5), 0);
   }
 
   /** Ages the log files written so far, then appends: the checkpoint at version 6 triggers log cleanup. */

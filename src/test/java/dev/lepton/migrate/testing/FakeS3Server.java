@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback test double of the few S3 calls a conditional write makes: put, and a multipart upload
  * (initiate, upload part, complete, abort), with path-style URLs. It stores objects in memory,
- * honours {@code If-None-Match: *} by answering 412 when the key exists, and records every request.
+ * honours {@code If-None-Match: *} by returning 412 when the key exists, and records every request.
  * It is not S3: it checks no signature and serves no listing or read.
  */
 public final class FakeS3Server implements AutoCloseable {

@@ -94,10 +94,22 @@ public final class TestStores {
       return base + folder;
     }
 
+    /**
+     * Stops the server and drops Hadoop's cached file system of the store, which would otherwise
+     * keep the stopped server's port for the next server on the same bucket.
+     */
     @Override
     public void close() throws Exception {
       dev.lepton.migrate.testing.SharedSpark.forgetFileSystem(root);
       closer.close();
+      org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+      hadoopConf.forEach(conf::set);
+      secretHadoopConf.forEach(conf::set);
+      try {
+        org.apache.hadoop.fs.FileSystem.get(java.net.URI.create(root), conf).close();
+      } catch (java.io.IOException | RuntimeException e) {
+        // Nothing was cached, and a new instance cannot reach the stopped server.
+      }
     }
   }
 }
