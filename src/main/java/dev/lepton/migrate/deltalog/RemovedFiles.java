@@ -1,6 +1,7 @@
 package dev.lepton.migrate.deltalog;
 
 import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.LocalChecksumFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
@@ -96,7 +97,7 @@ final class RemovedFiles {
   private boolean delete(FileRemoval removal) throws IOException {
     Path file = run.targetTable(table).resolve(removal.path());
     try {
-      return run.targetFs().delete(file, false);
+      return LocalChecksumFiles.delete(run.targetFs(), file);
     } catch (FileNotFoundException e) {
       return false;
     }

@@ -1,5 +1,6 @@
 package dev.lepton.migrate.deltalog;
 
+import dev.lepton.migrate.store.LocalChecksumFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,12 +123,12 @@ public final class TargetLog {
     Optional<LastCheckpoint> last = LastCheckpoint.read(fs, logDir);
     if (last.isPresent() && last.get().version() >= fromVersion) {
       copy(fs, hint, backupFs, new Path(backup, LastCheckpoint.FILE_NAME));
-      fs.delete(hint, false);
+      LocalChecksumFiles.delete(fs, hint);
       moved++;
     }
     for (LogFile file : tail) {
       copy(fs, file.path(), backupFs, new Path(backup, file.path().getName()));
-      fs.delete(file.path(), false);
+      LocalChecksumFiles.delete(fs, file.path());
       moved++;
     }
     LOG.warn("Moved {} log files of {} from version {} on to {}", moved, target.tableRoot(), fromVersion, backup);

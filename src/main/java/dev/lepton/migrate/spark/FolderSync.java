@@ -15,6 +15,7 @@ import dev.lepton.migrate.report.FolderSyncResult;
 import dev.lepton.migrate.report.ManifestRow;
 import dev.lepton.migrate.report.TaskResultFile;
 import dev.lepton.migrate.store.HadoopConf;
+import dev.lepton.migrate.store.LocalChecksumFiles;
 import dev.lepton.migrate.store.Location;
 import dev.lepton.migrate.store.RunLayout;
 import dev.lepton.migrate.store.Stores;
@@ -150,7 +151,7 @@ final class FolderSync {
       List<ManifestRow> rows = new ArrayList<>();
       while (entries.hasNext()) {
         FileEntry file = entries.next();
-        if (fs.delete(target.resolve(file.relativePath()), false)) {
+        if (LocalChecksumFiles.delete(fs, target.resolve(file.relativePath()))) {
           rows.add(new ManifestRow(runId, file.relativePath(), file.size(), file.modificationTime(), file.etag(),
               null, null, null, "none", ManifestRow.DELETED, "none", 0, 0, 1,
               "the source no longer has this file (migration.sync.delete-extraneous)", System.currentTimeMillis()));

@@ -49,6 +49,7 @@ public final class TargetCommitter {
   public void commit(Path staged, Path target, Mode mode) throws IOException {
     if (mode == Mode.CREATE_IF_ABSENT && createIfAbsent instanceof CreateIfAbsent.Staged publisher) {
       publisher.publish(staged, target);
+      LocalChecksumFiles.dropSidecar(fs, target);
       return;
     }
     Path parent = target.getParent();
@@ -59,7 +60,7 @@ public final class TargetCommitter {
     Options.Rename option = mode == Mode.REPLACE ? Options.Rename.OVERWRITE : Options.Rename.NONE;
     if (context != null) {
       context.rename(staged, target, option);
-      dropStaleChecksum(target);
+      LocalChecksumFiles.dropSidecar(fs, target);
       return;
     }
     if (fs.exists(target)) {
@@ -71,19 +72,7 @@ public final class TargetCommitter {
     if (!fs.rename(staged, target)) {
       throw new IOException("Rename of " + staged + " to " + target + " returned false");
     }
-    dropStaleChecksum(target);
-  }
-
-  /**
-   * Deletes the hidden {@code .NAME.crc} file that Hadoop's local file system may have written
-   * beside an older file of this name: the job writes without one, and a stale one would fail
-   * every later read of the new bytes with a ChecksumException.
-   */
-  private void dropStaleChecksum(Path target) throws IOException {
-    if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem checksummed) {
-      Path sidecar = checksummed.getChecksumFile(target);
-      checksummed.getRawFileSystem().delete(sidecar, false);
-    }
+    LocalChecksumFiles.dropSidecar(fs, target);
   }
 
   // One FileContext per committer: on HDFS each one opens its own client.
