@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The checksums one copy computes in a single pass over the bytes: the configured one, plus MD5
- * when an S3 end of the copy reports single-part etags (which are MD5s) and store checksums are
- * compared.
+ * The checksums one copy computes in a single pass over the bytes: the configured one, plus the
+ * one a store reports where it differs, such as MD5 when an S3 end of the copy reports single-part
+ * etags (which are MD5s) and store checksums are compared.
  */
 final class Digests implements ChecksumAlgorithm.Digest {
   private final ChecksumAlgorithm primary;
@@ -15,22 +15,23 @@ final class Digests implements ChecksumAlgorithm.Digest {
   /** Hex values, computed once: a message digest resets when it is read. */
   private Map<ChecksumAlgorithm, String> hexes;
 
-  private Digests(ChecksumAlgorithm primary, boolean withMd5) {
+  private Digests(ChecksumAlgorithm primary, ChecksumAlgorithm extra) {
     this.primary = primary;
     digests.put(primary, primary.newDigest());
-    if (withMd5 && primary != ChecksumAlgorithm.MD5) {
-      digests.put(ChecksumAlgorithm.MD5, ChecksumAlgorithm.MD5.newDigest());
+    if (extra != null) {
+      digests.putIfAbsent(extra, extra.newDigest());
     }
   }
 
-  /** Returns digests of the given algorithm and MD5. */
-  static Digests withMd5(ChecksumAlgorithm primary) {
-    return new Digests(primary, true);
+  /** Returns digests of the configured algorithm and {@code extra}. */
+  static Digests with(ChecksumAlgorithm primary, ChecksumAlgorithm extra) {
+    return new Digests(primary, extra);
   }
 
   static Digests forCopy(CopyContext context) {
     boolean s3End = context.source().kind() == StoreKind.S3 || context.target().kind() == StoreKind.S3;
-    return new Digests(context.settings().checksum(), context.settings().storeChecksums() && s3End);
+    boolean md5 = context.settings().storeChecksums() && s3End;
+    return new Digests(context.settings().checksum(), md5 ? ChecksumAlgorithm.MD5 : null);
   }
 
   @Override

@@ -161,7 +161,7 @@ public final class FileCopier {
       return writeExclusively(file, direct, finalPath);
     }
     Path sourcePath = context.source().resolve(file.source().sourcePath());
-    if (mode == TargetCommitter.Mode.REPLACE && serverSide() != null && isPlainMd5(file.source().etag())) {
+    if (mode == TargetCommitter.Mode.REPLACE && serverSide() != null && serverSide().accepts(file.source())) {
       return copyServerSide(file, sourcePath, finalPath);
     }
     // A create-if-absent write on a store without a conditional direct write publishes a staged file.
@@ -218,38 +218,46 @@ public final class FileCopier {
 
   private ServerSideCopy serverSide() {
     if (!serverSideResolved) {
-      boolean bothS3 = context.source().kind() == StoreKind.S3 && context.target().kind() == StoreKind.S3;
-      serverSideCopy = context.settings().serverSideCopy() && bothS3 ? S3ServerSideCopy.between(sourceFs, targetFs) : null;
+      serverSideCopy = context.settings().serverSideCopy() ? serverSideCopyBetweenStores() : null;
       serverSideResolved = true;
     }
     return serverSideCopy;
   }
 
-  private static boolean isPlainMd5(String etag) {
-    return etag != null && etag.matches("[0-9a-fA-F]{32}");
+  // Each branch names its connector's class only when both ends are of that store, so this class
+  // loads where the other connectors are absent.
+  private ServerSideCopy serverSideCopyBetweenStores() {
+    StoreKind source = context.source().kind();
+    if (source != context.target().kind()) {
+      return null;
+    }
+    return switch (source) {
+      case S3 -> S3ServerSideCopy.between(sourceFs, targetFs);
+      case GCS -> GcsServerSideCopy.between(sourceFs, targetFs);
+      default -> null;
+    };
   }
 
   /**
-   * Copies inside the store, then reads the target once: its MD5 must equal the source's etag, the
-   * MD5 the store computed when the source was written. The recorded checksum is computed on the
-   * target bytes so proven equal.
+   * Copies inside the store, then reads the target once: its checksum must equal the one the store
+   * holds for the source (an S3 etag that is an MD5, a GCS crc32c). The recorded checksum is
+   * computed on the target bytes so proven equal.
    */
   private Outcome copyServerSide(PlannedFile file, Path sourcePath, Path finalPath) throws IOException {
-    serverSide().copy(sourcePath, finalPath, file.source().size(), file.source().etag());
-    Digests digests = Digests.withMd5(context.settings().checksum());
+    StoreChecksum.Available expected = serverSide().copy(sourcePath, finalPath, file.source());
+    Digests digests = Digests.with(context.settings().checksum(), expected.algorithm());
     try (InputStream in = targetFs.open(finalPath, buffer.length)) {
       StreamCopy.transfer(in, null, buffer, digests, progress);
     }
-    String md5 = digests.hex(ChecksumAlgorithm.MD5);
-    String expected = file.source().etag().toLowerCase(java.util.Locale.ROOT);
-    if (!md5.equals(expected)) {
+    String actual = digests.hex(expected.algorithm());
+    if (!actual.equals(expected.hex())) {
       discardAfterFailure(finalPath);
-      throw new VerificationMismatchException(
-          "MD5 of " + finalPath + " after a server-side copy differs from the source's etag", expected, md5);
+      throw new VerificationMismatchException("The " + expected.algorithm().configName() + " of " + finalPath
+          + " after a server-side copy differs from the source's " + expected.source(), expected.hex(), actual);
     }
     String sum = digests.primaryHex();
     return new Outcome(ManifestRow.COPIED, sum, sum, "checksum", file.source().size(),
-        "server-side copy: " + file.reason(), "source s3 etag md5 match (target read back)");
+        "server-side copy: " + file.reason(), serverSide().checkDescription());
   }
 
   /**

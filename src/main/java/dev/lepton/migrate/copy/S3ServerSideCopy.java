@@ -2,13 +2,15 @@ package dev.lepton.migrate.copy;
 
 import com.amazonaws.AmazonServiceException;
 import com.amazonaws.services.s3.AmazonS3;
+import com.amazonaws.services.s3.model.AbortMultipartUploadRequest;
 import com.amazonaws.services.s3.model.CompleteMultipartUploadRequest;
 import com.amazonaws.services.s3.model.CopyObjectRequest;
 import com.amazonaws.services.s3.model.CopyPartRequest;
 import com.amazonaws.services.s3.model.InitiateMultipartUploadRequest;
 import com.amazonaws.services.s3.model.PartETag;
-import com.amazonaws.services.s3.model.AbortMultipartUploadRequest;
+import dev.lepton.migrate.plan.FileEntry;
 import dev.lepton.migrate.store.PartSizing;
+import dev.lepton.migrate.store.StoreChecksum;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,8 +26,8 @@ import org.apache.hadoop.fs.s3a.S3AFileSystem;
  * etag the plan saw as a precondition, so a source changed since the listing fails the copy instead
  * of copying other bytes.
  *
- * <p>The caller checks the result by re-reading the target: the MD5 of the bytes read must equal the
- * source's single-part etag, which is the source object's MD5.
+ * <p>Only objects whose etag is an MD5 (single-part, not KMS-encrypted) are copied this way: the
+ * caller reads the target back, and the MD5 of those bytes must equal that etag.
  */
 final class S3ServerSideCopy implements ServerSideCopy {
   private final AmazonS3 client;
@@ -56,15 +58,27 @@ final class S3ServerSideCopy implements ServerSideCopy {
   }
 
   @Override
-  public void copy(Path source, Path target, long size, String sourceEtag) throws IOException {
+  public boolean accepts(FileEntry source) {
+    return source.etag() != null && source.etag().matches("[0-9a-fA-F]{32}");
+  }
+
+  @Override
+  public StoreChecksum.Available copy(Path source, Path target, FileEntry planned) throws IOException {
+    String sourceEtag = planned.etag();
     try {
-      copyObject(source, target, size, sourceEtag);
+      copyObject(source, target, planned.size(), sourceEtag);
+      return new StoreChecksum.Available("s3 etag", ChecksumAlgorithm.MD5, sourceEtag.toLowerCase(Locale.ROOT));
     } catch (AmazonServiceException e) {
       if (e.getStatusCode() == 412) {
         throw new FileNotFoundException("source " + source + " changed since it was listed (etag " + sourceEtag + ")");
       }
       throw new IOException("Server-side copy of " + source + " failed: " + e.getErrorMessage(), e);
     }
+  }
+
+  @Override
+  public String checkDescription() {
+    return "source s3 etag md5 match (target read back)";
   }
 
   private void copyObject(Path source, Path target, long size, String sourceEtag) {
