@@ -103,18 +103,7 @@ public final class PrefixLister {
 
   /** Streams the files directly in one folder, leaving out what the filter rejects. */
   public Iterator<FileEntry> listShallow(String folder) throws IOException {
-    RemoteIterator<FileStatus> statuses = listFolder(folder);
-    return new FilteringIterator(new RemoteIterator<>() {
-      @Override
-      public boolean hasNext() throws IOException {
-        return statuses.hasNext();
-      }
-
-      @Override
-      public FileStatus next() throws IOException {
-        return statuses.next();
-      }
-    });
+    return new FilteringIterator(listFolder(folder));
   }
 
   /** Streams the files below one prefix, leaving out what the filter rejects. */
@@ -126,17 +115,7 @@ public final class PrefixLister {
     } catch (java.io.FileNotFoundException e) {
       return java.util.Collections.emptyIterator();
     }
-    return new FilteringIterator(new RemoteIterator<>() {
-      @Override
-      public boolean hasNext() throws IOException {
-        return statuses.hasNext();
-      }
-
-      @Override
-      public FileStatus next() throws IOException {
-        return statuses.next();
-      }
-    });
+    return new FilteringIterator(statuses);
   }
 
   static FileEntry toEntry(String relative, FileStatus status) {
@@ -144,10 +123,10 @@ public final class PrefixLister {
   }
 
   private final class FilteringIterator implements Iterator<FileEntry> {
-    private final RemoteIterator<FileStatus> statuses;
+    private final RemoteIterator<? extends FileStatus> statuses;
     private final Deque<FileEntry> buffer = new ArrayDeque<>(1);
 
-    FilteringIterator(RemoteIterator<FileStatus> statuses) {
+    FilteringIterator(RemoteIterator<? extends FileStatus> statuses) {
       this.statuses = statuses;
     }
 

@@ -67,23 +67,10 @@ final class SparkDataCopier implements DataCopier {
     FileSystem targetFs = Stores.targetFileSystem(context.target(), execution.conf().get());
     ReplayFileCopier copier = new ReplayFileCopier(context, sourceFs,
         new FileCopier(context, sourceFs, targetFs, tracker.bytesAccumulator()::add), table);
-    List<ManifestRow> rows = new ArrayList<>(files.size());
-    List<ManifestRow> problems = new ArrayList<>();
-    long copied = 0;
-    long bytes = 0;
-    for (ReplayFile file : task.files()) {
-      ManifestRow row = copier.copy(file, TargetCommitter.Mode.CREATE_IF_ABSENT);
-      rows.add(row);
-      if (row.status().equals(ManifestRow.COPIED)) {
-        copied++;
-        bytes += row.bytesCopied();
-      } else if (!row.status().equals(ManifestRow.ADOPTED)) {
-        problems.add(row);
-      }
-    }
-    execution.writeRows(rows, "sync-" + tableIndex + "-data-driver");
-    tracker.filesAccumulator().add(rows.size());
-    return new Outcome(copied, bytes, problems);
+    CopiedFiles result = copyEach(copier, task);
+    execution.writeRows(result.rows(), "sync-" + tableIndex + "-data-driver");
+    tracker.filesAccumulator().add(result.rows().size());
+    return new Outcome(result.summary().filesCopied(), result.summary().bytesCopied(), result.summary().problems());
   }
 
   @Override
@@ -144,6 +131,19 @@ final class SparkDataCopier implements DataCopier {
     FileSystem stateFs = Stores.targetFileSystem(stateDir, conf.get());
     ReplayFileCopier copier = new ReplayFileCopier(context, sourceFs,
         new FileCopier(context, sourceFs, targetFs, bytesDone::add), task.table());
+    CopiedFiles result = copyEach(copier, task);
+    String name = "sync-" + task.tableIndex() + "-data-" + task.id() + "-"
+        + org.apache.spark.TaskContext.get().attemptNumber();
+    TaskResultFile.write(stateFs, stateDir, context.runId(), name, result.rows());
+    filesDone.add(result.rows().size());
+    return result.summary();
+  }
+
+  /** The rows of every file of a task, and their totals. */
+  private record CopiedFiles(List<ManifestRow> rows, TaskSummary summary) {}
+
+  /** Copies each file of a task with create-if-absent, counting those copied and those that failed. */
+  private static CopiedFiles copyEach(ReplayFileCopier copier, ReplayTask task) {
     List<ManifestRow> rows = new ArrayList<>(task.files().size());
     List<ManifestRow> problems = new ArrayList<>();
     long copied = 0;
@@ -158,10 +158,6 @@ final class SparkDataCopier implements DataCopier {
         problems.add(row);
       }
     }
-    String name = "sync-" + task.tableIndex() + "-data-" + task.id() + "-"
-        + org.apache.spark.TaskContext.get().attemptNumber();
-    TaskResultFile.write(stateFs, stateDir, context.runId(), name, rows);
-    filesDone.add(rows.size());
-    return new TaskSummary(copied, bytes, problems);
+    return new CopiedFiles(rows, new TaskSummary(copied, bytes, problems));
   }
 }
