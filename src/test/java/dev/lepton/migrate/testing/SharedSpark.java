@@ -39,7 +39,9 @@ public final class SharedSpark {
                   "spark.ui.enabled", "false",
                   "spark.sql.shuffle.partitions", "4",
                   "spark.default.parallelism", "4",
-                  "spark.databricks.delta.snapshotPartitions", "2"));
+                  "spark.databricks.delta.snapshotPartitions", "2",
+                  // Spark's default is ./spark-warehouse, in the checkout.
+                  "spark.sql.warehouse.dir", java.nio.file.Path.of("target", "spark-warehouse").toAbsolutePath().toString()));
       session.sparkContext().setLogLevel("WARN");
     }
     return session;
