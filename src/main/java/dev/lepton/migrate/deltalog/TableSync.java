@@ -278,8 +278,8 @@ public final class TableSync {
       progress.conflict |= row.status().equals(ManifestRow.CONFLICT);
       if (file.version() - 1 < lastCommittable) {
         lastCommittable = file.version() - 1;
-        blockedReason = "version " + file.version() + " needs " + row.path() + ", which " + row.status()
-            + ": " + row.reason();
+        blockedReason = "version " + file.version() + " needs " + row.path() + " (" + row.status() + ": "
+            + row.reason() + ")";
       }
     }
 

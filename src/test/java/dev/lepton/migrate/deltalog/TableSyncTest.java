@@ -208,7 +208,7 @@ class TableSyncTest {
     assertThat(result.targetVersionAfter()).isEqualTo(1);
     assertThat(result.message())
         .startsWith("Cannot sync table 'events' beyond version 1: version 2 needs events/" + lost.getFileName()
-            + ", which missing: the source does not have this file, which the log names for versions 2 and later")
+            + " (missing: the source does not have this file, which the log names for versions 2 and later)")
         .endsWith("it continues from version 2.");
     assertThat(target.resolve("_delta_log/00000000000000000002.json")).doesNotExist();
     assertThat(fixture.rowsOf("run-1")).filteredOn(r -> r.status().equals(ManifestRow.FAILED))
