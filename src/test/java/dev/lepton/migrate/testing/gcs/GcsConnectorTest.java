@@ -3,6 +3,8 @@ package dev.lepton.migrate.testing.gcs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lepton.migrate.testing.http.ConnectionRecorder;
+import dev.lepton.migrate.testing.http.TestBytes;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
