@@ -119,6 +119,7 @@ public final class AbfsTestServer extends LoopbackTestServer<AbfsCall> {
    * this server with Shared Key authentication. Add {@code fs.azure.list.max.results} to exercise
    * listing pages.
    */
+  @Override
   public Map<String, String> hadoopConf() {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("fs.abfs.impl", "org.apache.hadoop.fs.azurebfs.AzureBlobFileSystem");

@@ -91,6 +91,7 @@ public final class GcsTestServer extends LoopbackTestServer<GcsCall> {
    * Add {@code fs.gs.outputstream.upload.chunk.size} or {@code fs.gs.list.max.items.per.call} to
    * exercise resumable chunks and listing pages.
    */
+  @Override
   public Map<String, String> hadoopConf() {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("fs.gs.impl", "com.google.cloud.hadoop.fs.gcs.GoogleHadoopFileSystem");

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +66,9 @@ public abstract class LoopbackTestServer<C extends Enum<C>> implements AutoClose
     server.start();
     log.info("{} test server listening on 127.0.0.1:{} with root {}", serviceName, port(), rootDir);
   }
+
+  /** Returns the settings that point the service's Hadoop connector at this server. */
+  public abstract Map<String, String> hadoopConf();
 
   public final int port() {
     return server.getAddress().getPort();
