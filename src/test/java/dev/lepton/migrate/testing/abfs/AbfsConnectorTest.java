@@ -3,7 +3,8 @@ package dev.lepton.migrate.testing.abfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.FileNotFoundException;
+import dev.lepton.migrate.testing.http.ConnectorContract;
+import dev.lepton.migrate.testing.http.TestBytes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,59 +12,34 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.EtagSource;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.azurebfs.contracts.exceptions.AbfsRestOperationException;
 import org.apache.hadoop.fs.permission.FsPermission;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Drives the real ABFS driver (hadoop-azure 3.3.4) against {@link AbfsTestServer}. */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
-class AbfsConnectorTest {
+class AbfsConnectorTest extends ConnectorContract {
   private static final String FILESYSTEM = "data";
-  private static final int LIST_PAGE_SIZE = 100;
 
-  @TempDir static Path serverRoot;
+  private AbfsTestServer server;
 
-  private static AbfsTestServer server;
-  private static FileSystem fs;
-
-  @BeforeAll
-  static void startServer() throws IOException {
-    server = AbfsTestServer.start(serverRoot).createFilesystem(FILESYSTEM);
-    fs = FileSystem.get(URI.create(AbfsTestServer.uri(FILESYSTEM)), driverConf(server));
+  AbfsConnectorTest() {
+    super(URI.create(AbfsTestServer.uri(FILESYSTEM)));
   }
 
-  @AfterAll
-  static void stopServer() throws IOException {
-    fs.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void resetCounters() {
-    server.faults().clear();
-    server.calls().reset();
+  @Override
+  protected AbfsTestServer startServer(Path rootDir) throws IOException {
+    server = AbfsTestServer.start(rootDir).createFilesystem(FILESYSTEM);
+    return server;
   }
 
   @AfterEach
@@ -71,31 +47,45 @@ class AbfsConnectorTest {
     server.setDirectoryBatchSize(Integer.MAX_VALUE);
   }
 
-  static Configuration driverConf(AbfsTestServer abfs) {
-    Configuration conf = new Configuration();
-    abfs.hadoopConf().forEach(conf::set);
+  @Override
+  protected void tuneConnector(Configuration conf) {
     conf.setInt("fs.azure.list.max.results", LIST_PAGE_SIZE);
-    conf.setBoolean("fs.abfs.impl.disable.cache", true);
     // A short backoff keeps retry tests fast, and the retry count stays the driver's own.
     conf.setInt("fs.azure.io.retry.min.backoff.interval", 100);
     conf.setInt("fs.azure.io.retry.backoff.interval", 100);
     conf.setInt("fs.azure.io.retry.max.backoff.interval", 500);
-    return conf;
   }
 
-  private static org.apache.hadoop.fs.Path path(String name) {
-    return new org.apache.hadoop.fs.Path("/" + name);
+  @Override
+  protected List<String> storedNames() {
+    return server.paths(FILESYSTEM);
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {0, 1, 5000, 40 * 1024 * 1024 + 7})
-  void roundTripKeepsEveryByte(int size) throws Exception {
-    org.apache.hadoop.fs.Path file = path("roundtrip/file-" + size);
+  @Override
+  protected void putFile(String name, byte[] content) throws IOException {
+    server.putFile(FILESYSTEM, name, content);
+  }
 
-    byte[] written = TestBytes.write(fs, file, size, size);
+  /** Returns the service's error code, which the driver puts in the message. */
+  @Override
+  protected String alreadyExistsMessagePart(String name) {
+    return "PathAlreadyExists";
+  }
 
-    assertThat(fs.getFileStatus(file).getLen()).isEqualTo(size);
-    assertThat(TestBytes.sha256(fs, file)).isEqualTo(written);
+  /** Returns the entries of {@code name} and of each parent, because the namespace is hierarchical. */
+  @Override
+  protected List<String> storedDirectoryNames(String name) {
+    List<String> names = new ArrayList<>();
+    for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+      names.add(name.substring(0, slash));
+    }
+    names.add(name);
+    return names;
+  }
+
+  @Override
+  protected void assertListingCalls(int pages) {
+    assertThat(server.calls().count(AbfsCall.LIST_PATHS)).isEqualTo(pages);
   }
 
   @Test
@@ -112,17 +102,6 @@ class AbfsConnectorTest {
   }
 
   @Test
-  void createWithoutOverwriteFailsOnExistingFile() throws Exception {
-    org.apache.hadoop.fs.Path file = path("no-overwrite/file");
-    TestBytes.writeText(fs, file, "first");
-
-    assertThatThrownBy(() -> fs.create(file, false).close())
-        .isInstanceOf(FileAlreadyExistsException.class)
-        .hasMessageContaining("PathAlreadyExists");
-    assertThat(TestBytes.readText(fs, file)).isEqualTo("first");
-  }
-
-  @Test
   void overwriteReplacesContent() throws Exception {
     org.apache.hadoop.fs.Path file = path("overwrite/file");
     TestBytes.writeText(fs, file, "first version");
@@ -135,24 +114,14 @@ class AbfsConnectorTest {
     assertThat(etagOf(file)).isNotEqualTo(firstEtag);
   }
 
+  @Override
   @Test
-  void seeksAndPositionedReadsReturnTheRightBytes() throws Exception {
-    org.apache.hadoop.fs.Path file = path("ranges/file");
-    int size = 12 * 1024 * 1024 + 11;
-    TestBytes.write(fs, file, size, 42);
-    byte[] expected = TestBytes.generate(size, 42);
+  protected void seeksAndPositionedReadsReturnTheRightBytes() throws Exception {
+    super.seeksAndPositionedReadsReturnTheRightBytes();
 
+    org.apache.hadoop.fs.Path file = path("ranges/file");
     try (FSDataInputStream in = fs.open(file)) {
-      for (long position : new long[] {size - 100, 17, 9 * 1024 * 1024, 0, 4 * 1024 * 1024 - 50}) {
-        in.seek(position);
-        byte[] actual = new byte[100];
-        in.readFully(actual);
-        assertThat(actual).as("bytes at %d", position).isEqualTo(slice(expected, position, actual.length));
-      }
-      byte[] positioned = new byte[1000];
-      in.readFully(5_000_000, positioned);
-      assertThat(positioned).isEqualTo(slice(expected, 5_000_000, 1000));
-      in.seek(size);
+      in.seek(fs.getFileStatus(file).getLen());
       assertThat(in.read()).isEqualTo(-1);
     }
     assertThat(server.calls().count(AbfsCall.READ)).isGreaterThanOrEqualTo(2);
@@ -169,46 +138,6 @@ class AbfsConnectorTest {
       // The driver reads with If-Match on the etag it saw when opening the file.
       assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageContaining("412");
     }
-  }
-
-  @Test
-  void listingWithSmallPagesReturnsEveryFileOnce() throws Exception {
-    int count = 2500;
-    Set<String> expected = new HashSet<>();
-    for (int i = 0; i < count; i++) {
-      String name = String.format("file-%05d", i);
-      server.putFile(FILESYSTEM, "flat/" + name, new byte[] {(byte) i});
-      expected.add(name);
-    }
-
-    FileStatus[] listed = fs.listStatus(path("flat"));
-
-    List<String> names = new ArrayList<>();
-    for (FileStatus status : listed) {
-      names.add(status.getPath().getName());
-    }
-    assertThat(names).hasSize(count).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(names)).isEqualTo(expected);
-    assertThat(server.calls().count(AbfsCall.LIST_PATHS)).isEqualTo(count / LIST_PAGE_SIZE);
-  }
-
-  @Test
-  void recursiveListingReturnsNestedFilesOnce() throws Exception {
-    Set<String> expected = new HashSet<>();
-    for (int i = 0; i < 2500; i++) {
-      String name = String.format("tree/d%d/e%d/file-%04d", i % 7, i % 3, i);
-      server.putFile(FILESYSTEM, name, new byte[0]);
-      expected.add(AbfsTestServer.uri(FILESYSTEM) + name);
-    }
-
-    List<String> listed = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(path("tree"), true);
-    while (files.hasNext()) {
-      listed.add(files.next().getPath().toString());
-    }
-
-    assertThat(listed).hasSize(expected.size()).doesNotHaveDuplicates();
-    assertThat(new HashSet<>(listed)).isEqualTo(expected);
   }
 
   @Test
@@ -266,20 +195,6 @@ class AbfsConnectorTest {
   }
 
   @Test
-  void renameMovesFileAndDirectory() throws Exception {
-    TestBytes.writeText(fs, path("rename/src/a.txt"), "a");
-    TestBytes.writeText(fs, path("rename/src/sub/b.txt"), "b");
-
-    assertThat(fs.rename(path("rename/src/a.txt"), path("rename/src/c.txt"))).isTrue();
-    assertThat(fs.rename(path("rename/src"), path("rename/dst"))).isTrue();
-
-    assertThat(fs.exists(path("rename/src"))).isFalse();
-    assertThat(TestBytes.readText(fs, path("rename/dst/c.txt"))).isEqualTo("a");
-    assertThat(TestBytes.readText(fs, path("rename/dst/sub/b.txt"))).isEqualTo("b");
-    assertThat(fs.exists(path("rename/dst/a.txt"))).isFalse();
-  }
-
-  @Test
   void renameOntoExistingFileFails() throws Exception {
     TestBytes.writeText(fs, path("rename-clash/a"), "a");
     TestBytes.writeText(fs, path("rename-clash/b"), "b");
@@ -328,23 +243,6 @@ class AbfsConnectorTest {
   }
 
   @Test
-  void mkdirsCreatesDirectories() throws Exception {
-    assertThat(fs.mkdirs(path("made/a/b"))).isTrue();
-
-    assertThat(fs.getFileStatus(path("made/a/b")).isDirectory()).isTrue();
-    assertThat(fs.getFileStatus(path("made/a")).isDirectory()).isTrue();
-    assertThat(server.paths(FILESYSTEM)).contains("made", "made/a", "made/a/b");
-  }
-
-  @Test
-  void missingFileRaisesFileNotFound() {
-    assertThatThrownBy(() -> fs.getFileStatus(path("missing/file")))
-        .isInstanceOf(FileNotFoundException.class)
-        .hasMessageContaining("missing/file");
-    assertThatThrownBy(() -> fs.open(path("missing/file")).read()).isInstanceOf(FileNotFoundException.class);
-  }
-
-  @Test
   void modificationTimeIsTheFlushTimeInSeconds() throws Exception {
     long before = System.currentTimeMillis();
     TestBytes.writeText(fs, path("mtime/file"), "x");
@@ -356,37 +254,10 @@ class AbfsConnectorTest {
     assertThat(modified).isBetween(before - before % 1000, after);
   }
 
-  @Test
-  void awkwardNamesAreListedBackExactly() throws Exception {
-    String nfc = "caf\u00e9";
-    String nfd = "cafe\u0301";
-    List<String> names =
-        List.of("with space", "per%cent", "plus+sign", "hash#tag", "question?mark", "equals=sign",
-            "co:lon", nfc, nfd, "emoji-\uD83D\uDE00", "semi;colon&amp");
-    for (String name : names) {
-      TestBytes.writeText(fs, awkward(name), name);
-    }
-
-    Set<String> listed =
-        List.of(fs.listStatus(path("awkward"))).stream()
-            .map(status -> status.getPath().getName())
-            .collect(Collectors.toSet());
-
-    assertThat(listed).containsExactlyInAnyOrderElementsOf(names);
-    assertThat(server.paths(FILESYSTEM))
-        .filteredOn(name -> name.startsWith("awkward/"))
-        .containsExactlyInAnyOrderElementsOf(names.stream().map(name -> "awkward/" + name).toList());
-    for (String name : names) {
-      assertThat(TestBytes.readText(fs, awkward(name))).as("content of %s", name).isEqualTo(name);
-    }
-  }
-
   @ParameterizedTest
   @ValueSource(ints = {503, 500})
   void injectedServerErrorsAreRetried(int status) throws Exception {
-    org.apache.hadoop.fs.Path file = path("faults/file-" + status);
-    TestBytes.writeText(fs, file, "payload");
-    server.calls().reset();
+    org.apache.hadoop.fs.Path file = writeUncounted("faults/file-" + status, "payload");
 
     server.faults().failNext(AbfsCall.GET_STATUS, 2, status);
     server.faults().failNext(AbfsCall.READ, 2, status);
@@ -400,9 +271,7 @@ class AbfsConnectorTest {
 
   @Test
   void tooManyRequestsIsNotRetried() throws Exception {
-    org.apache.hadoop.fs.Path file = path("faults/throttled");
-    TestBytes.writeText(fs, file, "payload");
-    server.calls().reset();
+    org.apache.hadoop.fs.Path file = writeUncounted("faults/throttled", "payload");
 
     // hadoop-azure 3.3.4 retries only 408 and 5xx other than 501 and 505. The service throttles with 503.
     server.faults().failNext(AbfsCall.GET_STATUS, 1, 429);
@@ -414,12 +283,12 @@ class AbfsConnectorTest {
 
   @Test
   void leasedDirectoryHoldsWritersOut() throws Exception {
-    Configuration conf = driverConf(server);
+    Configuration conf = connectorConf();
     conf.set("fs.azure.infinite-lease.directories", "/leased");
     conf.setInt("fs.azure.lease.threads", 2);
     org.apache.hadoop.fs.Path file = path("leased/file");
 
-    try (FileSystem leasing = FileSystem.get(URI.create(AbfsTestServer.uri(FILESYSTEM)), conf)) {
+    try (FileSystem leasing = openFileSystem(conf)) {
       FSDataOutputStream out = leasing.create(file);
       out.write("held".getBytes(StandardCharsets.UTF_8));
 
@@ -436,44 +305,17 @@ class AbfsConnectorTest {
 
   @Test
   void wrongAccountKeyIsRejected() throws Exception {
-    Configuration conf = driverConf(server);
+    Configuration conf = connectorConf();
     conf.set("fs.azure.account.key." + AbfsTestServer.ACCOUNT_HOST, "d3Jvbmcta2V5LWZvci10aGUtdGVzdA==");
 
-    try (FileSystem wrongKey = FileSystem.get(URI.create(AbfsTestServer.uri(FILESYSTEM)), conf)) {
+    try (FileSystem wrongKey = openFileSystem(conf)) {
       assertThatThrownBy(() -> wrongKey.getFileStatus(path("/")))
           .isInstanceOf(AccessDeniedException.class)
           .hasMessageContaining("403");
     }
   }
 
-  @Test
-  void driverContactsOnlyLoopback() throws Exception {
-    List<String> contacted;
-    try (ConnectionRecorder recorder = ConnectionRecorder.install()) {
-      try (FileSystem fresh = FileSystem.get(URI.create(AbfsTestServer.uri(FILESYSTEM)), driverConf(server))) {
-        TestBytes.writeText(fresh, path("loopback/a"), "a");
-        fresh.rename(path("loopback/a"), path("loopback/b"));
-        fresh.listStatus(path("loopback"));
-        TestBytes.readText(fresh, path("loopback/b"));
-        fresh.delete(path("loopback"), true);
-      }
-      contacted = recorder.hosts();
-    }
-
-    assertThat(contacted).isNotEmpty().allMatch(host -> host.equals("127.0.0.1"));
-  }
-
-  private static org.apache.hadoop.fs.Path awkward(String name) throws Exception {
-    return new org.apache.hadoop.fs.Path(new URI(null, null, "/awkward/" + name, null));
-  }
-
-  private static String etagOf(org.apache.hadoop.fs.Path file) throws IOException {
+  private String etagOf(org.apache.hadoop.fs.Path file) throws IOException {
     return ((EtagSource) fs.getFileStatus(file)).getEtag();
-  }
-
-  private static byte[] slice(byte[] bytes, long offset, int length) {
-    byte[] slice = new byte[length];
-    System.arraycopy(bytes, (int) offset, slice, 0, length);
-    return slice;
   }
 }

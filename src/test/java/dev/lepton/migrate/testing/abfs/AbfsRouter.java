@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.lepton.migrate.testing.http.CallCounters;
+import dev.lepton.migrate.testing.http.FaultInjector;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,15 +23,15 @@ final class AbfsRouter implements HttpHandler {
   private static final String DEFAULT_VERSION = "2019-12-12";
 
   private final SharedKeyAuthenticator authenticator;
-  private final AbfsCallCounters counters;
-  private final AbfsFaultInjector faults;
+  private final CallCounters<AbfsCall> counters;
+  private final FaultInjector<AbfsCall> faults;
   private final FilesystemHandler filesystems;
   private final PathHandler paths;
   private final LeaseHandler leases;
 
   AbfsRouter(
       DfsNamespace namespace, TreeChanges treeChanges, SharedKeyAuthenticator authenticator,
-      AbfsCallCounters counters, AbfsFaultInjector faults) {
+      CallCounters<AbfsCall> counters, FaultInjector<AbfsCall> faults) {
     this.authenticator = authenticator;
     this.counters = counters;
     this.faults = faults;

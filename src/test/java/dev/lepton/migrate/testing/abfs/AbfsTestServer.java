@@ -1,22 +1,12 @@
 package dev.lepton.migrate.testing.abfs;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.lepton.migrate.testing.http.LoopbackTestServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An Azure Data Lake Storage Gen2 (DFS endpoint, hierarchical namespace) server on 127.0.0.1 for
@@ -42,8 +32,7 @@ import org.slf4j.LoggerFactory;
  * signature for account {@link #ACCOUNT} with key {@link #ACCOUNT_KEY}.
  *
  * <p>File bodies are files under {@code rootDir/blobs}, streamed in and out. Metadata is in memory
- * and lost on {@link #close()}. The server uses the JDK's {@code HttpServer} for the reasons given
- * on the GCS test server: no dependency, streamed bodies.
+ * and lost on {@link #close()}.
  *
  * <p>Settings ({@link #hadoopConf()}): the driver builds its URL from the account's host unless
  * {@code fs.azure.abfs.endpoint} is an {@code IP:PORT}. Then it sends plain HTTP (with {@code
@@ -53,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * key is {@code fs.azure.account.key.leptontest.dfs.core.windows.net}, and {@code
  * fs.azure.account.hns.enabled=true} spares the namespace probe.
  */
-public final class AbfsTestServer implements AutoCloseable {
+public final class AbfsTestServer extends LoopbackTestServer<AbfsCall> {
   /** The only storage account this server serves. */
   public static final String ACCOUNT = "leptontest";
 
@@ -63,33 +52,15 @@ public final class AbfsTestServer implements AutoCloseable {
   /** A fixed test key (base64 of "lepton-migrate-abfs-test-server-key"), not a real credential. */
   public static final String ACCOUNT_KEY = "bGVwdG9uLW1pZ3JhdGUtYWJmcy10ZXN0LXNlcnZlci1rZXk=";
 
-  private static final Logger LOG = LoggerFactory.getLogger(AbfsTestServer.class);
-
-  static {
-    // By default the JDK server leaves Nagle's algorithm on, which added about 40 ms to each small
-    // response here. It reads this property once, when its first server starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
   private final DfsNamespace namespace;
   private final TreeChanges treeChanges;
-  private final AbfsCallCounters counters = new AbfsCallCounters();
-  private final AbfsFaultInjector faults = new AbfsFaultInjector();
 
-  private AbfsTestServer(Path rootDir, int port) throws IOException {
-    this.namespace = new DfsNamespace(rootDir);
+  private AbfsTestServer(Path rootDir, DfsNamespace namespace, int port) throws IOException {
+    super("ABFS", AbfsCall.class, port);
+    this.namespace = namespace;
     this.treeChanges = new TreeChanges(namespace);
-    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    this.server = HttpServer.create(new InetSocketAddress(loopback, port), 64);
-    this.executor = Executors.newCachedThreadPool(daemonThreads());
-    server.setExecutor(executor);
     SharedKeyAuthenticator authenticator = new SharedKeyAuthenticator(ACCOUNT, ACCOUNT_KEY);
-    server.createContext("/", new AbfsRouter(namespace, treeChanges, authenticator, counters, faults));
-    server.start();
+    serve(new AbfsRouter(namespace, treeChanges, authenticator, calls(), faults()), rootDir);
   }
 
   /** Starts a server on a free port, storing file bodies under {@code rootDir}. */
@@ -99,13 +70,7 @@ public final class AbfsTestServer implements AutoCloseable {
 
   /** Starts a server on {@code port} (0 for a free one), storing file bodies under {@code rootDir}. */
   public static AbfsTestServer start(Path rootDir, int port) throws IOException {
-    AbfsTestServer started = new AbfsTestServer(rootDir, port);
-    LOG.info("ABFS test server listening on 127.0.0.1:{} with root {}", started.port(), rootDir);
-    return started;
-  }
-
-  public int port() {
-    return server.getAddress().getPort();
+    return new AbfsTestServer(rootDir, new DfsNamespace(rootDir), port);
   }
 
   /** Creates a filesystem (container); the driver does not create one unless configured to. */
@@ -154,6 +119,7 @@ public final class AbfsTestServer implements AutoCloseable {
    * this server with Shared Key authentication. Add {@code fs.azure.list.max.results} to exercise
    * listing pages.
    */
+  @Override
   public Map<String, String> hadoopConf() {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("fs.abfs.impl", "org.apache.hadoop.fs.azurebfs.AzureBlobFileSystem");
@@ -166,53 +132,12 @@ public final class AbfsTestServer implements AutoCloseable {
     return Map.copyOf(conf);
   }
 
-  /** Returns the request counts by call kind. */
-  public AbfsCallCounters calls() {
-    return counters;
-  }
-
-  /** Returns the fault injector, which fails the next calls of a kind with 503 or another status. */
-  public AbfsFaultInjector faults() {
-    return faults;
-  }
-
-  /** Stops the server at once; file bodies stay on disk under the root directory. */
-  @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    LOG.info("ABFS test server on port {} stopped", port());
-  }
-
   /**
    * Runs a server until SIGTERM: {@code AbfsTestServer PORT ROOT_DIR [FILESYSTEM...]}. Prints the
    * port it listens on as the only line on standard output.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("Usage: AbfsTestServer PORT ROOT_DIR [FILESYSTEM...]  (PORT 0 picks a free port)");
-      System.exit(2);
-    }
-    AbfsTestServer server = start(Paths.get(args[1]), Integer.parseInt(args[0]));
-    for (int i = 2; i < args.length; i++) {
-      server.createFilesystem(args[i]);
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }));
-    System.out.println(server.port());
-    System.out.flush();
-    stopped.await();
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "abfs-test-server-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    runUntilTerminated(
+        args, "AbfsTestServer PORT ROOT_DIR [FILESYSTEM...]", AbfsTestServer::start, AbfsTestServer::createFilesystem);
   }
 }

@@ -1,9 +1,8 @@
 package dev.lepton.migrate.testing.abfs;
 
+import dev.lepton.migrate.testing.http.FileRanges;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 /** Calls on one path: create, rename, append, flush, properties, status, read and delete. */
 final class PathHandler {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
-  private static final int COPY_BUFFER_BYTES = 256 * 1024;
 
   private final DfsNamespace namespace;
   private final FileContents contents;
@@ -194,7 +192,7 @@ final class PathHandler {
       response.header("ETag", Etags.quoted(file.etag())).date("Last-Modified", file.lastModified());
       response.header("x-ms-resource-type", "file").header("Content-Type", "application/octet-stream");
       response.header("Accept-Ranges", "bytes");
-      copy(channel, first, last - first + 1, response.sendStream(status, last - first + 1));
+      FileRanges.copyAndClose(channel, first, last - first + 1, response.sendStream(status, last - first + 1));
     }
   }
 
@@ -238,24 +236,6 @@ final class PathHandler {
       throw new DfsException(400, "MissingRequiredQueryParameter", "The query parameter position is required");
     }
     return position;
-  }
-
-  private static void copy(FileChannel channel, long position, long length, OutputStream out) throws IOException {
-    try (out) {
-      ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER_BYTES);
-      long offset = position;
-      long remaining = length;
-      while (remaining > 0) {
-        buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
-        int read = channel.read(buffer, offset);
-        if (read < 0) {
-          throw new IOException("The stored body ended " + remaining + " bytes early");
-        }
-        out.write(buffer.array(), 0, read);
-        offset += read;
-        remaining -= read;
-      }
-    }
   }
 
   private static MessageDigest md5() {

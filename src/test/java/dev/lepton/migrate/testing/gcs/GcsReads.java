@@ -1,9 +1,8 @@
 package dev.lepton.migrate.testing.gcs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lepton.migrate.testing.http.FileRanges;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +15,6 @@ final class GcsReads {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-  private static final int COPY_BUFFER_BYTES = 256 * 1024;
 
   private final GcsObjectStore store;
   private final String rootUrl;
@@ -60,7 +58,7 @@ final class GcsReads {
       long size = object.size();
       long[] range = parseRange(request.header("Range"), size);
       if (range == null) {
-        copy(channel, 0, size, response.sendStream(200, size));
+        FileRanges.copyAndClose(channel, 0, size, response.sendStream(200, size));
         return;
       }
       if (range.length == 0) {
@@ -71,7 +69,7 @@ final class GcsReads {
       }
       long length = range[1] - range[0] + 1;
       response.setHeader("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + size);
-      copy(channel, range[0], length, response.sendStream(206, length));
+      FileRanges.copyAndClose(channel, range[0], length, response.sendStream(206, length));
     }
   }
 
@@ -118,25 +116,6 @@ final class GcsReads {
     String md5 = digest.md5Base64();
     response.setHeader(
         "X-Goog-Hash", "crc32c=" + digest.crc32cBase64() + (md5 == null ? "" : ",md5=" + md5));
-  }
-
-  private static void copy(FileChannel channel, long position, long length, OutputStream out)
-      throws IOException {
-    try (out) {
-      ByteBuffer buffer = ByteBuffer.allocate(COPY_BUFFER_BYTES);
-      long remaining = length;
-      long offset = position;
-      while (remaining > 0) {
-        buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
-        int read = channel.read(buffer, offset);
-        if (read < 0) {
-          throw new IOException("The stored body ended " + remaining + " bytes early");
-        }
-        out.write(buffer.array(), 0, read);
-        offset += read;
-        remaining -= read;
-      }
-    }
   }
 
   static void sendJson(GcsResponse response, int status, JsonNode body, GcsRequest request)

@@ -2,6 +2,8 @@ package dev.lepton.migrate.testing.gcs;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.lepton.migrate.testing.http.CallCounters;
+import dev.lepton.migrate.testing.http.FaultInjector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
 final class GcsRouter implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(GcsRouter.class);
 
-  private final GcsCallCounters counters;
-  private final GcsFaultInjector faults;
+  private final CallCounters<GcsCall> counters;
+  private final FaultInjector<GcsCall> faults;
   private final GcsBuckets buckets;
   private final GcsReads reads;
   private final GcsUploads uploads;
@@ -23,7 +25,7 @@ final class GcsRouter implements HttpHandler {
   private final GcsObjectWrites writes;
   private final GcsBatch batch;
 
-  GcsRouter(GcsObjectStore store, String rootUrl, GcsCallCounters counters, GcsFaultInjector faults) {
+  GcsRouter(GcsObjectStore store, String rootUrl, CallCounters<GcsCall> counters, FaultInjector<GcsCall> faults) {
     this.counters = counters;
     this.faults = faults;
     this.buckets = new GcsBuckets(store, rootUrl);

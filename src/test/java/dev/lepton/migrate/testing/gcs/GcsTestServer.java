@@ -1,22 +1,12 @@
 package dev.lepton.migrate.testing.gcs;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.lepton.migrate.testing.http.LoopbackTestServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Google Cloud Storage JSON API server on 127.0.0.1 for tests, faithful enough for the real
@@ -43,40 +33,19 @@ import org.slf4j.LoggerFactory;
  * <p>Bodies are files under {@code rootDir/blobs}, streamed in and out. Only metadata is in memory,
  * and it is lost on {@link #close()}. Only the live generation of an object is kept.
  *
- * <p>It uses the JDK's {@code com.sun.net.httpserver.HttpServer}: it needs no dependency, streams
- * chunked request bodies and fixed-length responses, and nothing else on the test classpath offers a
- * plain embeddable server (Jetty comes only as utility jars or shaded inside the minicluster).
- *
  * <p>Point the connector at it with {@link #hadoopConf()}: {@code fs.gs.storage.root.url}, {@code
  * fs.gs.storage.service.path=storage/v1/}, {@code fs.gs.project.id}, {@code
  * fs.gs.auth.service.account.enable=false} and {@code fs.gs.auth.null.enable=true}. With the last
  * two the connector sends no credentials, so it has no reason to contact a metadata server or token
  * endpoint. {@code GcsConnectorTest} checks that it connects to 127.0.0.1 only.
  */
-public final class GcsTestServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(GcsTestServer.class);
-
-  static {
-    // By default the JDK server leaves Nagle's algorithm on, which added about 40 ms to each small
-    // response here. It reads this property once, when its first server starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
+public final class GcsTestServer extends LoopbackTestServer<GcsCall> {
   private final GcsObjectStore store;
-  private final GcsCallCounters counters = new GcsCallCounters();
-  private final GcsFaultInjector faults = new GcsFaultInjector();
 
-  private GcsTestServer(Path rootDir, int port) throws IOException {
-    this.store = new GcsObjectStore(rootDir);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 64);
-    this.executor = Executors.newCachedThreadPool(daemonThreads());
-    server.setExecutor(executor);
-    server.createContext("/", new GcsRouter(store, rootUrl(), counters, faults));
-    server.start();
+  private GcsTestServer(Path rootDir, GcsObjectStore store, int port) throws IOException {
+    super("GCS", GcsCall.class, port);
+    this.store = store;
+    serve(new GcsRouter(store, rootUrl(), calls(), faults()), rootDir);
   }
 
   /** Starts a server on a free port, storing object bodies under {@code rootDir}. */
@@ -86,13 +55,7 @@ public final class GcsTestServer implements AutoCloseable {
 
   /** Starts a server on {@code port} (0 for a free one), storing object bodies under {@code rootDir}. */
   public static GcsTestServer start(Path rootDir, int port) throws IOException {
-    GcsTestServer started = new GcsTestServer(rootDir, port);
-    LOG.info("GCS test server listening on {} with root {}", started.rootUrl(), rootDir);
-    return started;
-  }
-
-  public int port() {
-    return server.getAddress().getPort();
+    return new GcsTestServer(rootDir, new GcsObjectStore(rootDir), port);
   }
 
   /** Returns the value for {@code fs.gs.storage.root.url}, ending with a slash. */
@@ -128,6 +91,7 @@ public final class GcsTestServer implements AutoCloseable {
    * Add {@code fs.gs.outputstream.upload.chunk.size} or {@code fs.gs.list.max.items.per.call} to
    * exercise resumable chunks and listing pages.
    */
+  @Override
   public Map<String, String> hadoopConf() {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("fs.gs.impl", "com.google.cloud.hadoop.fs.gcs.GoogleHadoopFileSystem");
@@ -143,53 +107,12 @@ public final class GcsTestServer implements AutoCloseable {
     return Map.copyOf(conf);
   }
 
-  /** Returns the request counts by call kind. */
-  public GcsCallCounters calls() {
-    return counters;
-  }
-
-  /** Returns the fault injector, which fails the next calls of a kind with 429 or 503. */
-  public GcsFaultInjector faults() {
-    return faults;
-  }
-
-  /** Stops the server at once; object bodies stay on disk under the root directory. */
-  @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    LOG.info("GCS test server on port {} stopped", port());
-  }
-
   /**
    * Runs a server until SIGTERM: {@code GcsTestServer PORT ROOT_DIR [BUCKET...]}. Prints the port
    * it listens on as the only line on standard output.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("Usage: GcsTestServer PORT ROOT_DIR [BUCKET...]  (PORT 0 picks a free port)");
-      System.exit(2);
-    }
-    GcsTestServer server = start(Paths.get(args[1]), Integer.parseInt(args[0]));
-    for (int i = 2; i < args.length; i++) {
-      server.createBucket(args[i]);
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }));
-    System.out.println(server.port());
-    System.out.flush();
-    stopped.await();
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "gcs-test-server-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    runUntilTerminated(
+        args, "GcsTestServer PORT ROOT_DIR [BUCKET...]", GcsTestServer::start, GcsTestServer::createBucket);
   }
 }

@@ -1,4 +1,4 @@
-package dev.lepton.migrate.testing.abfs;
+package dev.lepton.migrate.testing.http;
 
 import java.security.Permission;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinPool;
  * installing a SecurityManager at run time, with a warning.
  */
 @SuppressWarnings("removal")
-final class ConnectionRecorder extends SecurityManager implements AutoCloseable {
+public final class ConnectionRecorder extends SecurityManager implements AutoCloseable {
   private final SecurityManager previous;
   private final List<String> hosts = new ArrayList<>();
 
@@ -20,7 +20,7 @@ final class ConnectionRecorder extends SecurityManager implements AutoCloseable 
     this.previous = previous;
   }
 
-  static ConnectionRecorder install() {
+  public static ConnectionRecorder install() {
     // With a SecurityManager present, a common pool created later gets permission-less threads.
     ForkJoinPool.commonPool();
     ConnectionRecorder recorder = new ConnectionRecorder(System.getSecurityManager());
@@ -29,7 +29,7 @@ final class ConnectionRecorder extends SecurityManager implements AutoCloseable 
   }
 
   /** Returns the hosts looked up or connected to, in order, with repeats. */
-  synchronized List<String> hosts() {
+  public synchronized List<String> hosts() {
     return List.copyOf(hosts);
   }
 

@@ -1,4 +1,4 @@
-package dev.lepton.migrate.testing.abfs;
+package dev.lepton.migrate.testing.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +13,18 @@ import org.apache.hadoop.fs.Path;
  * Deterministic test content, written and read back through a Hadoop FileSystem in blocks, so
  * large files are compared by SHA-256 without holding them in memory.
  */
-final class TestBytes {
+public final class TestBytes {
   private static final int BLOCK_BYTES = 64 * 1024;
 
   private TestBytes() {}
 
   /** Returns the byte at {@code position} of the content for {@code seed}. */
-  static byte byteAt(long position, long seed) {
+  public static byte byteAt(long position, long seed) {
     long mixed = (position + seed * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
     return (byte) (mixed >>> 29);
   }
 
-  static byte[] generate(int size, long seed) {
+  public static byte[] generate(int size, long seed) {
     byte[] bytes = new byte[size];
     for (int i = 0; i < size; i++) {
       bytes[i] = byteAt(i, seed);
@@ -33,7 +33,7 @@ final class TestBytes {
   }
 
   /** Writes {@code size} bytes of the content for {@code seed}; returns their SHA-256. */
-  static byte[] write(FileSystem fs, Path file, long size, long seed) throws IOException {
+  public static byte[] write(FileSystem fs, Path file, long size, long seed) throws IOException {
     MessageDigest sha256 = sha256();
     byte[] block = new byte[BLOCK_BYTES];
     try (OutputStream out = fs.create(file, true)) {
@@ -50,7 +50,7 @@ final class TestBytes {
   }
 
   /** Reads a whole file in blocks and returns its SHA-256. */
-  static byte[] sha256(FileSystem fs, Path file) throws IOException {
+  public static byte[] sha256(FileSystem fs, Path file) throws IOException {
     MessageDigest sha256 = sha256();
     byte[] block = new byte[BLOCK_BYTES];
     try (InputStream in = fs.open(file)) {
@@ -62,17 +62,17 @@ final class TestBytes {
     return sha256.digest();
   }
 
-  static void writeBytes(FileSystem fs, Path file, byte[] content) throws IOException {
+  public static void writeBytes(FileSystem fs, Path file, byte[] content) throws IOException {
     try (OutputStream out = fs.create(file, true)) {
       out.write(content);
     }
   }
 
-  static void writeText(FileSystem fs, Path file, String text) throws IOException {
+  public static void writeText(FileSystem fs, Path file, String text) throws IOException {
     writeBytes(fs, file, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String readText(FileSystem fs, Path file) throws IOException {
+  public static String readText(FileSystem fs, Path file) throws IOException {
     try (InputStream in = fs.open(file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

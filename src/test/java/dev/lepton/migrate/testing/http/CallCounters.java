@@ -1,4 +1,4 @@
-package dev.lepton.migrate.testing.gcs;
+package dev.lepton.migrate.testing.http;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,24 +9,29 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Request counts by {@link GcsCall}, including requests that got an injected fault, and the request
- * lines of the most recent requests.
+ * Request counts by call kind {@code C}, including requests that got an injected fault, and the
+ * request lines of the most recent requests. The server's router records each request.
  */
-public final class GcsCallCounters {
+public final class CallCounters<C extends Enum<C>> {
   private static final int JOURNAL_CAPACITY = 10_000;
 
-  private final Map<GcsCall, AtomicLong> received = new EnumMap<>(GcsCall.class);
-  private final Map<GcsCall, AtomicLong> faulted = new EnumMap<>(GcsCall.class);
+  private final Class<C> callType;
+  private final Map<C, AtomicLong> received;
+  private final Map<C, AtomicLong> faulted;
   private final Deque<String> journal = new ArrayDeque<>();
 
-  GcsCallCounters() {
-    for (GcsCall call : GcsCall.values()) {
+  CallCounters(Class<C> callType) {
+    this.callType = callType;
+    this.received = new EnumMap<>(callType);
+    this.faulted = new EnumMap<>(callType);
+    for (C call : callType.getEnumConstants()) {
       received.put(call, new AtomicLong());
       faulted.put(call, new AtomicLong());
     }
   }
 
-  void record(GcsCall call, String requestLine) {
+  /** Counts one request of kind {@code call} and adds its request line to the journal. */
+  public void record(C call, String requestLine) {
     received.get(call).incrementAndGet();
     synchronized (journal) {
       if (journal.size() == JOURNAL_CAPACITY) {
@@ -36,23 +41,24 @@ public final class GcsCallCounters {
     }
   }
 
-  void recordFault(GcsCall call) {
+  /** Counts one request of kind {@code call} that got an injected fault. */
+  public void recordFault(C call) {
     faulted.get(call).incrementAndGet();
   }
 
   /** Returns how many requests of this kind arrived, faulted ones included. */
-  public long count(GcsCall call) {
+  public long count(C call) {
     return received.get(call).get();
   }
 
   /** Returns how many requests of this kind got an injected fault. */
-  public long faulted(GcsCall call) {
+  public long faulted(C call) {
     return faulted.get(call).get();
   }
 
   /** Returns the counts of every kind that was called at least once. */
-  public Map<GcsCall, Long> snapshot() {
-    Map<GcsCall, Long> counts = new EnumMap<>(GcsCall.class);
+  public Map<C, Long> snapshot() {
+    Map<C, Long> counts = new EnumMap<>(callType);
     received.forEach(
         (call, count) -> {
           if (count.get() > 0) {

@@ -1,25 +1,27 @@
-package dev.lepton.migrate.testing.abfs;
+package dev.lepton.migrate.testing.http;
 
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Fails the next requests of a kind with an error status instead of serving them, so tests can
- * check the connector's retries. Each injected fault is used once.
+ * Fails the next requests of a call kind {@code C} with an error status instead of serving them,
+ * so tests can check the connector's retries. Each injected fault is used once.
  */
-public final class AbfsFaultInjector {
-  private final Map<AbfsCall, PendingFault> pending = new EnumMap<>(AbfsCall.class);
+public final class FaultInjector<C extends Enum<C>> {
+  private final Map<C, PendingFault> pending;
 
   private record PendingFault(int status, int remaining) {}
 
-  AbfsFaultInjector() {}
+  FaultInjector(Class<C> callType) {
+    this.pending = new EnumMap<>(callType);
+  }
 
   /**
    * Fails the next {@code count} requests of kind {@code call} with {@code status}, usually 429 or
    * 503, and a JSON error body of the kind the service sends. Replaces any fault still pending for
    * that kind.
    */
-  public synchronized void failNext(AbfsCall call, int count, int status) {
+  public synchronized void failNext(C call, int count, int status) {
     if (count < 1) {
       throw new IllegalArgumentException("Cannot inject faults: count must be positive, got " + count);
     }
@@ -34,8 +36,11 @@ public final class AbfsFaultInjector {
     pending.clear();
   }
 
-  /** Returns the status to fail this request with, or 0 to serve it normally. */
-  synchronized int take(AbfsCall call) {
+  /**
+   * Uses up one pending fault for {@code call} and returns its status, or returns 0 when none is
+   * pending and the request is to be served normally. The server's router calls it once per request.
+   */
+  public synchronized int take(C call) {
     PendingFault fault = pending.get(call);
     if (fault == null) {
       return 0;
