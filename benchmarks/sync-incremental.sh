@@ -61,17 +61,7 @@ echo "Full sync ..."
 read -r full_process full_jvm full_session full_sync full_files full_bytes full_versions < <(run_sync "$work/full-sync.log")
 
 echo "Appending 1% of the rows ..."
-export SPARK_LOCAL_IP=127.0.0.1
-java -Xmx4g -XX:+IgnoreUnrecognizedVMOptions \
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED \
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
-  -Djdk.reflect.useDirectMethodHandle=false -Dlog4j2.configurationFile="$home/conf/log4j2-local.properties" \
-  -cp "$jar:$home/target/lib/*" "$home/benchmarks/AppendRows.java" "$table" 0.01
+"$home/benchmarks/append-rows.sh" "$table" 0.01
 
 echo "Incremental sync ..."
 read -r inc_process inc_jvm inc_session inc_sync inc_files inc_bytes inc_versions < <(run_sync "$work/incremental-sync.log")
