@@ -21,6 +21,7 @@ import dev.lepton.migrate.report.SyncSummary;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.RunLayout;
 import dev.lepton.migrate.store.Stores;
+import dev.lepton.migrate.store.TargetFolders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncJob {
   private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
+  private static final String TARGET_SETTING = "migration.target (or --target)";
+  private static final String STATE_SETTING = "migration.state-dir (or --state-dir)";
 
   private final SparkSession spark;
   private final MigrationConfig config;
@@ -73,6 +76,12 @@ public final class SyncJob {
     this.folders = new RunFolders(layout, conf.get());
   }
 
+  /**
+   * Runs the sync.
+   *
+   * @throws InvalidInputException before the first write when the source does not exist, or the
+   *     target or the state folder is a file or lies below one
+   */
   public SyncSummary run() {
     Instant started = Instant.now();
     checkConfirmation();
@@ -88,6 +97,8 @@ public final class SyncJob {
       throw new InvalidInputException("Cannot sync from " + layout.source() + ": the folder does not exist. Check"
           + " migration.source (or --source) and the credentials for that store.");
     }
+    TargetFolders.requireFolderOrAbsent(targetFs, layout.target().path(), "sync to", TARGET_SETTING);
+    TargetFolders.requireFolderOrAbsent(stateFs, layout.stateDir().path(), "use the state folder", STATE_SETTING);
     long discoverStarted = System.nanoTime();
     TableDiscovery.Discovered source = TableDiscovery.discover(
         sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth());
@@ -98,6 +109,8 @@ public final class SyncJob {
     LOG.info("Sync run {}: {} Delta tables to sync, folders outside them: {}", runId, tables.size(),
         source.otherContent() ? "present" : "none");
 
+    // This is the run's first write, so every check that ends the run with exit 2 must come before it.
+    TargetFolders.create(stateFs, layout.stateDir().path(), "create the state folder", STATE_SETTING);
     LeaseStore leases = new LeaseStore(stateFs, layout.stateDir(), Clock.systemUTC());
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
     timer.time("recover", () -> {
