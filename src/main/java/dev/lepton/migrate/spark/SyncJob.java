@@ -5,6 +5,7 @@ import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.CopyContext;
 import dev.lepton.migrate.deltalog.BlindAppend;
+import dev.lepton.migrate.deltalog.ConfiguredTables;
 import dev.lepton.migrate.deltalog.DivergencePolicy;
 import dev.lepton.migrate.deltalog.LeaseKeeper;
 import dev.lepton.migrate.deltalog.LeaseStore;
@@ -79,8 +80,8 @@ public final class SyncJob {
   /**
    * Runs the sync.
    *
-   * @throws InvalidInputException before the first write when the source does not exist, or the
-   *     target or the state folder is a file or lies below one
+   * @throws InvalidInputException before the first write when the source does not exist, the target
+   *     or the state folder is a file or lies below one, or a configured table is not a Delta table
    */
   public SyncSummary run() {
     Instant started = Instant.now();
@@ -102,10 +103,10 @@ public final class SyncJob {
     long discoverStarted = System.nanoTime();
     TableDiscovery.Discovered source = TableDiscovery.discover(
         sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth());
+    List<String> tables = selectTables(sourceFs, source.tables());
     TableDiscovery.Discovered target = TableDiscovery.discover(
         targetFs, layout.target(), layout.targetReservedFolders(), config.sync().discoveryMaxDepth());
     timer.record("discover", discoverStarted);
-    List<String> tables = selectTables(source.tables());
     LOG.info("Sync run {}: {} Delta tables to sync, folders outside them: {}", runId, tables.size(),
         source.otherContent() ? "present" : "none");
 
@@ -183,17 +184,23 @@ public final class SyncJob {
     }
   }
 
-  /** Returns the configured tables, or the discovered ones when none are configured. */
-  private List<String> selectTables(List<String> discovered) {
+  /**
+   * Returns the configured tables, or the discovered ones when none are configured.
+   *
+   * @throws InvalidInputException when a configured table is not a Delta table below the source
+   */
+  private List<String> selectTables(FileSystem sourceFs, List<String> discovered) {
     if (config.sync().tables().isEmpty()) {
       return discovered;
     }
+    List<String> configured = ConfiguredTables.check(sourceFs, layout.source(), config.sync().tables(), discovered,
+        config.sync().discoveryMaxDepth());
     List<String> unlisted = discovered.stream().filter(t -> !config.sync().tables().contains(t)).toList();
     if (!unlisted.isEmpty()) {
       notes.add(unlisted.size() + " Delta tables found below the source are not in migration.sync.tables and were"
           + " left alone, for example '" + unlisted.get(0) + "'");
     }
-    return config.sync().tables();
+    return configured;
   }
 
   private static List<TableSyncResult> collect(List<Future<TableSyncResult>> futures) {
