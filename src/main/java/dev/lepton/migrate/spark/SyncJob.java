@@ -143,8 +143,8 @@ public final class SyncJob {
           futures.add(pool.submit(sync::run));
         }
         files = source.otherContent()
-            ? new FolderSync(spark, config, layout, conf, execution).run(source.tables(), target.tables(), leases,
-                keeper, tracker)
+            ? new FolderSync(spark, config, layout, conf, execution).run(tableFolders(source, tables),
+                target.tables(), leases, keeper, tracker)
             : FolderSyncResult.nothingToSync();
         results = collect(futures);
       } finally {
@@ -201,6 +201,16 @@ public final class SyncJob {
           + " left alone, for example '" + unlisted.get(0) + "'");
     }
     return configured;
+  }
+
+  /**
+   * Returns the folders the listing diff leaves out: the discovered tables and the synced ones. A
+   * configured table below the discovery depth is in the second list only.
+   */
+  private static List<String> tableFolders(TableDiscovery.Discovered source, List<String> synced) {
+    Set<String> folders = new java.util.TreeSet<>(source.tables());
+    folders.addAll(synced);
+    return List.copyOf(folders);
   }
 
   private static List<TableSyncResult> collect(List<Future<TableSyncResult>> futures) {

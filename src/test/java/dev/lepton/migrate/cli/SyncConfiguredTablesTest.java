@@ -2,8 +2,11 @@ package dev.lepton.migrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.testing.Cli;
+import dev.lepton.migrate.testing.StateTables;
 import dev.lepton.migrate.testing.TableShapes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,5 +59,25 @@ class SyncConfiguredTablesTest {
     assertThat(result.err()).doesNotContain("The job failed");
     assertThat(result.out()).doesNotContain("copied");
     assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void deepTableSkipsListingDiff() throws IOException {
+    Path target = dir.resolve("target-of-deep-table");
+
+    // Discovery reads two levels: it finds 'events' and leaves 'deep/er' unread.
+    Cli.Result result = sync(target, "migration.sync.tables=[\"deep/er/orders\"]",
+        "migration.sync.discovery-max-depth=1");
+
+    assertThat(result.code()).as(result.out() + result.err()).isEqualTo(ExitCode.SUCCESS);
+    assertThat(result.out()).containsPattern("deep/er/orders\\s+synced\\s+0");
+    JsonNode folders = new ObjectMapper().readTree(target.resolve("_lepton/reports/"
+        + StateTables.latestRunId(target) + ".json").toFile()).path("folders");
+    long listedByDiff = folders.path("files_to_copy").asLong() + folders.path("files_unchanged").asLong();
+    assertThat(listedByDiff).as("files synced by listing diff").isEqualTo(RAW_FILES.size());
+    for (String file : RAW_FILES) {
+      assertThat(target.resolve(file)).hasSameTextualContentAs(lake.resolve(file));
+    }
+    assertThat(target.resolve("events")).doesNotExist();
   }
 }
