@@ -16,8 +16,8 @@ import org.apache.hadoop.fs.FileSystem;
  * and staging folders), hidden folders and Hadoop's {@code _temporary} folders.
  *
  * <p>NOTE: the walk lists one folder per request on the driver, so a tree of many thousands of
- * non-table folders takes as many requests; name the tables in {@code migration.sync.tables} to
- * skip it.
+ * non-table folders takes as many requests. A sync walks the source also when {@code
+ * migration.sync.tables} names the tables, because the listing diff must leave every table out.
  */
 public final class TableDiscovery {
   private TableDiscovery() {}

@@ -1,6 +1,7 @@
 package dev.lepton.migrate.generate;
 
 import dev.lepton.migrate.InvalidInputException;
+import dev.lepton.migrate.store.TargetFolders;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,13 +36,14 @@ public final class SampleDataGenerator {
    * leaves what was written before it.
    *
    * @throws InvalidInputException when the target URI is empty, malformed or has a scheme without
-   *     a Hadoop file system
+   *     a Hadoop file system, or when the target or one of its parents is a file. It is raised
+   *     before anything is written.
    */
   public static GenerateSummary generate(
       SparkSession spark, String targetUri, GenerateSettings settings) {
     long start = System.nanoTime();
     Objects.requireNonNull(settings, "settings");
-    Path target = qualifiedTarget(spark, targetUri);
+    Path target = checkedTarget(spark, targetUri);
     SparkContext context = spark.sparkContext();
     List<TableSummary> tables = new ArrayList<>();
     RawFilesJob.Result raw = RawFilesJob.Result.NONE;
@@ -69,7 +71,7 @@ public final class SampleDataGenerator {
     return TpchTableWriter.write(spark, tablePath, TpchTableLayout.forTable(table), scaleFactor);
   }
 
-  private static Path qualifiedTarget(SparkSession spark, String targetUri) {
+  private static Path checkedTarget(SparkSession spark, String targetUri) {
     if (targetUri == null || targetUri.isBlank()) {
       throw new InvalidInputException(
           "Cannot generate sample data: the target URI is empty. "
@@ -78,7 +80,9 @@ public final class SampleDataGenerator {
     try {
       Path target = new Path(targetUri);
       FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.makeQualified(target);
+      Path qualified = fs.makeQualified(target);
+      TargetFolders.requireFolderOrAbsent(fs, qualified, "generate sample data in", "migration.target (or --target)");
+      return qualified;
     } catch (IllegalArgumentException | IOException e) {
       throw new InvalidInputException(
           "Cannot generate sample data at '" + targetUri + "': " + e.getMessage()

@@ -5,6 +5,7 @@ import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.config.MigrationConfig;
 import dev.lepton.migrate.copy.CopyContext;
 import dev.lepton.migrate.deltalog.BlindAppend;
+import dev.lepton.migrate.deltalog.ConfiguredTables;
 import dev.lepton.migrate.deltalog.DivergencePolicy;
 import dev.lepton.migrate.deltalog.LeaseKeeper;
 import dev.lepton.migrate.deltalog.LeaseStore;
@@ -21,6 +22,7 @@ import dev.lepton.migrate.report.SyncSummary;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.RunLayout;
 import dev.lepton.migrate.store.Stores;
+import dev.lepton.migrate.store.TargetFolders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncJob {
   private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
+  private static final String TARGET_SETTING = "migration.target (or --target)";
+  private static final String STATE_SETTING = "migration.state-dir (or --state-dir)";
 
   private final SparkSession spark;
   private final MigrationConfig config;
@@ -73,6 +77,12 @@ public final class SyncJob {
     this.folders = new RunFolders(layout, conf.get());
   }
 
+  /**
+   * Runs the sync.
+   *
+   * @throws InvalidInputException before the first write when the source does not exist, the target
+   *     or the state folder is a file or lies below one, or a configured table is not a Delta table
+   */
   public SyncSummary run() {
     Instant started = Instant.now();
     checkConfirmation();
@@ -88,16 +98,20 @@ public final class SyncJob {
       throw new InvalidInputException("Cannot sync from " + layout.source() + ": the folder does not exist. Check"
           + " migration.source (or --source) and the credentials for that store.");
     }
+    TargetFolders.requireFolderOrAbsent(targetFs, layout.target().path(), "sync to", TARGET_SETTING);
+    TargetFolders.requireFolderOrAbsent(stateFs, layout.stateDir().path(), "use the state folder", STATE_SETTING);
     long discoverStarted = System.nanoTime();
     TableDiscovery.Discovered source = TableDiscovery.discover(
         sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth());
+    List<String> tables = selectTables(sourceFs, source.tables());
     TableDiscovery.Discovered target = TableDiscovery.discover(
         targetFs, layout.target(), layout.targetReservedFolders(), config.sync().discoveryMaxDepth());
     timer.record("discover", discoverStarted);
-    List<String> tables = selectTables(source.tables());
     LOG.info("Sync run {}: {} Delta tables to sync, folders outside them: {}", runId, tables.size(),
         source.otherContent() ? "present" : "none");
 
+    // This is the run's first write, so every check that ends the run with exit 2 must come before it.
+    TargetFolders.create(stateFs, layout.stateDir().path(), "create the state folder", STATE_SETTING);
     LeaseStore leases = new LeaseStore(stateFs, layout.stateDir(), Clock.systemUTC());
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
     timer.time("recover", () -> {
@@ -129,8 +143,8 @@ public final class SyncJob {
           futures.add(pool.submit(sync::run));
         }
         files = source.otherContent()
-            ? new FolderSync(spark, config, layout, conf, execution).run(source.tables(), target.tables(), leases,
-                keeper, tracker)
+            ? new FolderSync(spark, config, layout, conf, execution).run(tableFolders(source, tables),
+                target.tables(), leases, keeper, tracker)
             : FolderSyncResult.nothingToSync();
         results = collect(futures);
       } finally {
@@ -170,17 +184,33 @@ public final class SyncJob {
     }
   }
 
-  /** Returns the configured tables, or the discovered ones when none are configured. */
-  private List<String> selectTables(List<String> discovered) {
+  /**
+   * Returns the configured tables, or the discovered ones when none are configured.
+   *
+   * @throws InvalidInputException when a configured table is not a Delta table below the source
+   */
+  private List<String> selectTables(FileSystem sourceFs, List<String> discovered) {
     if (config.sync().tables().isEmpty()) {
       return discovered;
     }
+    List<String> configured = ConfiguredTables.check(sourceFs, layout.source(), config.sync().tables(), discovered,
+        config.sync().discoveryMaxDepth());
     List<String> unlisted = discovered.stream().filter(t -> !config.sync().tables().contains(t)).toList();
     if (!unlisted.isEmpty()) {
       notes.add(unlisted.size() + " Delta tables found below the source are not in migration.sync.tables and were"
           + " left alone, for example '" + unlisted.get(0) + "'");
     }
-    return config.sync().tables();
+    return configured;
+  }
+
+  /**
+   * Returns the folders the listing diff leaves out: the discovered tables and the synced ones. A
+   * configured table below the discovery depth is in the second list only.
+   */
+  private static List<String> tableFolders(TableDiscovery.Discovered source, List<String> synced) {
+    Set<String> folders = new java.util.TreeSet<>(source.tables());
+    folders.addAll(synced);
+    return List.copyOf(folders);
   }
 
   private static List<TableSyncResult> collect(List<Future<TableSyncResult>> futures) {
