@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -87,7 +86,7 @@ public final class CopyJob {
   public RunSummary run() {
     Instant started = Instant.now();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    requireSource();
+    Roots.requireSource(layout, conf, config, "copy from");
     prepareTarget();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
     // NOTE: two copies into one target at the same time are not supported. The second would fold
@@ -158,15 +157,6 @@ public final class CopyJob {
         java.util.concurrent.CompletableFuture.runAsync(manifest::createIfMissing, thread);
     thread.shutdown();
     return ready;
-  }
-
-  private void requireSource() {
-    FileSystem fs = Stores.fileSystem(layout.source(), conf.get());
-    if (!Listing.rootExists(fs, layout.source())) {
-      throw new InvalidInputException(
-          "Cannot copy from " + layout.source() + ": the folder does not exist. Check migration.source"
-              + " (or --source) and the credentials for that store.");
-    }
   }
 
   private TargetConflictException conflict(PlanResult plan) {

@@ -84,10 +84,7 @@ public final class SyncJob {
     FileSystem targetFs = Stores.targetFileSystem(layout.target(), conf.get());
     FileSystem stateFs = Stores.targetFileSystem(layout.stateDir(), conf.get());
     timer.record("open stores", openStarted);
-    if (!Listing.rootExists(sourceFs, layout.source())) {
-      throw new InvalidInputException("Cannot sync from " + layout.source() + ": the folder does not exist. Check"
-          + " migration.source (or --source) and the credentials for that store.");
-    }
+    Roots.requireSource(layout, conf, config, "sync from");
     long discoverStarted = System.nanoTime();
     TableDiscovery.Discovered source = TableDiscovery.discover(
         sourceFs, layout.source(), layout.reservedFolders(), config.sync().discoveryMaxDepth());

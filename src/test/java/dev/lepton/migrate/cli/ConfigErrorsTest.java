@@ -71,6 +71,16 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void invalidSourceUriNamesFileAndLine() throws IOException {
+    Path file = Files.writeString(dir.resolve("roots.conf"), "migration.source = \"s3a:///lake\"\n");
+
+    assertThat(run("plan", "--config", file.toString(), "--target", target.toString()))
+        .isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Cannot use migration.source (config file " + file + ", line 1) 's3a:///lake'")
+        .contains("names no bucket");
+  }
+
+  @Test
   void missingRequiredKeyNamesTheOption() {
     assertThat(run("copy", "--source", source.toString())).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(stderr).contains("required key migration.target is not set").contains("--target");
