@@ -22,4 +22,9 @@ final class Roots {
           + " Check " + config.keyWithOrigin("migration.source") + " and the credentials for that store.");
     }
   }
+
+  /** Returns whether the target root exists, without creating it. */
+  static boolean targetExists(RunLayout layout, HadoopConf conf) {
+    return Listing.rootExists(Stores.fileSystem(layout.target(), conf.get()), layout.target());
+  }
 }

@@ -27,6 +27,8 @@ class RootsTest {
   /** The start of each command's missing-source error, up to the source URI. */
   private static final Map<String, String> MISSING_SOURCE_ACTIONS = Map.of(
       "copy", "Cannot copy from ",
+      "plan", "Cannot plan a copy from ",
+      "verify", "Cannot verify a copy from ",
       "sync", "Cannot sync from ");
 
   @TempDir static Path dir;
@@ -45,7 +47,7 @@ class RootsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"copy", "sync"})
+  @ValueSource(strings = {"copy", "plan", "verify", "sync"})
   void missingSourceFromFileNamesFileAndLine(String command) throws IOException {
     Path config = Files.writeString(dir.resolve(command + ".conf"),
         "migration {\n  source = \"" + missingSource + "\"\n}\n");
@@ -61,7 +63,7 @@ class RootsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"copy", "sync"})
+  @ValueSource(strings = {"copy", "plan", "verify", "sync"})
   void missingSourceFromCommandLineNamesOption(String command) {
     Path target = dir.resolve(command + "-target-of-command-line");
 
@@ -70,6 +72,22 @@ class RootsTest {
     assertThat(result.code()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(result.err()).contains(MISSING_SOURCE_ACTIONS.get(command) + "file:" + missingSource);
     assertThat(result.err()).contains("Check migration.source (command line --source)");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void missingTargetIsMismatchAndStaysMissing() {
+    Path target = dir.resolve("missing-target");
+
+    Cli.Result verify = Cli.run("verify", "--source", source.toString(), "--target", target.toString());
+
+    assertThat(verify.code()).as(verify.out() + verify.err()).isEqualTo(ExitCode.FAILED);
+    assertThat(verify.out()).containsPattern("Files: (\\d+) checked, 0 match, \\1 mismatch, 0 unverified");
+    assertThat(verify.out()).doesNotContain("Files: 0 checked");
+    assertThat(verify.out()).contains("Note: the target folder file:" + target + " does not exist");
+    assertThat(verify.out()).contains("Check migration.target (command line --target)");
+    assertThat(verify.out()).contains("Note: nothing was recorded");
+    assertThat(verify.out()).contains("Outcome: mismatch (exit 1)");
     assertThat(target).doesNotExist();
   }
 

@@ -67,7 +67,7 @@ class VerifyReportTest {
   private static VerifyReport report(boolean failOnUnverified, ReconciliationRow... rows) {
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     return new VerifyReport("run-1", "file:/source", "file:/target", now, now, Map.of(), List.of(),
-        List.of(rows), failOnUnverified);
+        List.of(rows), List.of(), failOnUnverified);
   }
 
   private static ReconciliationRow filesRow(CheckStatus status, long total, long matching) {
