@@ -55,6 +55,27 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void misspeltRootNamesFileLineAndSuggestion() throws IOException {
+    ExitCode code = copyWithConfig("# job settings\nmigraton {\n  copy { checksum = md5 }\n}\n");
+
+    assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("unknown top-level key migraton");
+    assertThat(stderr).contains(dir.resolve("job.conf").toString() + ", line 2");
+    assertThat(stderr).contains("Did you mean migration?");
+  }
+
+  @Test
+  void unrelatedTopLevelKeyIsRejected() throws IOException {
+    ExitCode code = copyWithConfig("migration.copy.checksum = md5\nspark.master = \"local[4]\"\n");
+
+    assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("unknown top-level key spark");
+    assertThat(stderr).contains(dir.resolve("job.conf").toString() + ", line 2");
+    assertThat(stderr).doesNotContain("Did you mean");
+    assertThat(stderr).contains("Every setting goes under the root 'migration'");
+  }
+
+  @Test
   void renameToParentFolderIsRejected() throws IOException {
     ExitCode code = copyWithConfig("migration.copy.rename { \"a:b.txt\" = \"../a_b.txt\" }\n");
 
