@@ -141,6 +141,44 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void confWithJobKeyPointsToSet() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "migration.copy.checksum=md5")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Cannot apply --conf migration.copy.checksum");
+    assertThat(stderr).contains("Write --set migration.copy.checksum=md5.");
+  }
+
+  @Test
+  void confJobKeyWithoutValue() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "migration.copy.checksum")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Write --set migration.copy.checksum=VALUE.");
+  }
+
+  @Test
+  void confWithoutValueShowsSparkExample() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "spark.executor.memory")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("--conf 'spark.executor.memory' is not of the form KEY=VALUE");
+    assertThat(stderr).contains("--conf spark.executor.memory=8g");
+    assertThat(stderr).doesNotContain("migration.");
+  }
+
+  @Test
+  void confWithBareHadoopKeyShowsPrefix() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "fs.s3a.endpoint=http://127.0.0.1:9000")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Write --conf spark.hadoop.fs.s3a.endpoint=...");
+  }
+
+  @Test
+  void setWithoutValueShowsJobExample() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--set", "migration.copy.checksum")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Write, for example, --set migration.copy.checksum=md5.");
+  }
+
+  @Test
   void hoconSyntaxErrorNamesTheFile() throws IOException {
     assertThat(copyWithConfig("migration { copy { checksum = md5 }\n")).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(stderr).contains("Cannot parse config file").contains("job.conf");
