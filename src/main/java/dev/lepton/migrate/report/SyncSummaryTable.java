@@ -28,7 +28,7 @@ public final class SyncSummaryTable {
     FolderSyncResult folders = summary.folders();
     if (folders.outcome() != FolderSyncResult.Outcome.NOTHING_TO_SYNC) {
       out.append("  Folders outside Delta tables: ").append(folders.outcome().name().toLowerCase(Locale.ROOT)
-          .replace('_', ' ')).append(", ").append(Units.count(folders.filesToCopy())).append(" files to copy or check (")
+          .replace('_', ' ')).append(", ").append(Units.count(folders.filesToCopy(), "file", "files")).append(" to copy or check (")
           .append(Units.bytes(folders.bytesToCopy())).append("), ").append(Units.count(folders.filesUnchanged()))
           .append(" unchanged, ").append(Units.count(folders.extraTargetFiles())).append(" only on the target, ")
           .append(Units.count(folders.filesDeleted())).append(" deleted\n");

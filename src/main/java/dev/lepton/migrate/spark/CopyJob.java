@@ -118,11 +118,13 @@ public final class CopyJob {
     }
     long emptyFolders = timer.timeValue("empty folders", () -> EmptyFolders.recreate(jsc, conf, config, layout));
     if (emptyFolders > 0) {
-      notes.add(emptyFolders + " empty folders of the source exist on the target too");
+      notes.add(emptyFolders == 1
+          ? "1 empty folder of the source exists on the target too"
+          : emptyFolders + " empty folders of the source exist on the target too");
     }
     if (throttledAccumulator.value() > 0) {
-      notes.add("the store throttled " + throttledAccumulator.value() + " requests; the connectors retried them"
-          + " and the job lowered its copy concurrency while throttling lasted");
+      notes.add("the store throttled " + Units.count(throttledAccumulator.value(), "request", "requests")
+          + "; the connectors retried each one, and the job lowered its copy concurrency while throttling lasted");
     }
     manifestReady.join();
 
