@@ -33,6 +33,9 @@ record Arguments(
       "--verify", "migration.copy.verify",
       "--state-dir", "migration.state-dir");
 
+  /** Root of the job's own settings, which --set takes and --conf does not. */
+  private static final String JOB_ROOT = "migration";
+
   static Arguments parse(String[] args) {
     String command = null;
     Path config = null;
@@ -53,8 +56,8 @@ record Arguments(
         case "--source" -> source = cursor.value(arg);
         case "--target" -> target = cursor.value(arg);
         case "--log-level" -> logLevel = cursor.value(arg);
-        case "--set" -> putPair(sets, cursor.value(arg), arg);
-        case "--conf" -> putPair(confs, cursor.value(arg), arg);
+        case "--set" -> putSet(sets, cursor.value(arg));
+        case "--conf" -> putConf(confs, cursor.value(arg));
         default -> {
           if (SHORTHANDS.containsKey(arg)) {
             sets.put(SHORTHANDS.get(arg), cursor.value(arg));
@@ -114,13 +117,38 @@ record Arguments(
     }
   }
 
-  private static void putPair(Map<String, String> into, String pair, String option) {
+  private static void putSet(Map<String, String> sets, String pair) {
     int equals = pair.indexOf('=');
     if (equals <= 0) {
-      throw new InvalidInputException(
-          "Cannot parse the command line: " + option + " '" + pair + "' is not of the form KEY=VALUE."
-              + " Write, for example, " + option + " migration.copy.checksum=md5.");
+      throw new InvalidInputException("Cannot parse the command line: --set '" + pair + "' is not of the form"
+          + " KEY=VALUE. Write, for example, --set migration.copy.checksum=md5.");
     }
-    into.put(pair.substring(0, equals).trim(), pair.substring(equals + 1));
+    sets.put(pair.substring(0, equals).trim(), pair.substring(equals + 1));
+  }
+
+  /**
+   * Adds one {@code --conf} pair after checking its key. Spark keys start with {@code spark.}, and
+   * Hadoop keys take the {@code spark.hadoop.} prefix. A job setting or a bare Hadoop key fails here,
+   * before the config is loaded or Spark starts.
+   */
+  private static void putConf(Map<String, String> confs, String pair) {
+    int equals = pair.indexOf('=');
+    String key = (equals < 0 ? pair : pair.substring(0, equals)).trim();
+    if (key.equals(JOB_ROOT) || key.startsWith(JOB_ROOT + ".")) {
+      String value = equals < 0 ? "VALUE" : pair.substring(equals + 1);
+      throw new InvalidInputException("Cannot apply --conf " + key + ": keys under '" + JOB_ROOT + "' are job"
+          + " settings, and --conf takes Spark and Hadoop settings. Write --set " + key + "=" + value + ".");
+    }
+    if (equals <= 0) {
+      throw new InvalidInputException("Cannot parse the command line: --conf '" + pair + "' is not of the form"
+          + " KEY=VALUE. Write, for example, --conf spark.executor.memory=8g for Spark, or --conf"
+          + " spark.hadoop.fs.s3a.connection.maximum=200 for Hadoop.");
+    }
+    if (!key.startsWith("spark.")) {
+      throw new InvalidInputException("Cannot apply --conf " + key + ": Spark settings start with 'spark.' and"
+          + " Hadoop settings with 'spark.hadoop.'. Write --conf spark.hadoop." + key + "=... for a Hadoop key,"
+          + " or --set " + JOB_ROOT + ".KEY=VALUE for a job setting.");
+    }
+    confs.put(key, pair.substring(equals + 1));
   }
 }

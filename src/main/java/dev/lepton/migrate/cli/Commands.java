@@ -114,14 +114,6 @@ final class Commands {
           "Cannot set log level '" + arguments.logLevel().get() + "': it is not a level. Use one of "
               + String.join(", ", LOG_LEVELS) + ".");
     }
-    for (String key : arguments.confs().keySet()) {
-      if (!key.startsWith("spark.")) {
-        throw new InvalidInputException(
-            "Cannot apply --conf " + key + ": Spark settings start with 'spark.' and Hadoop settings with"
-                + " 'spark.hadoop.'. Write --conf spark.hadoop." + key + "=... for a Hadoop key, or --set for"
-                + " a job setting.");
-      }
-    }
     SparkSession spark = SparkSessions.getOrCreate("lepton-migrate " + command, arguments.confs());
     applyStoreSettings(spark, config, arguments);
     if (level != null) {

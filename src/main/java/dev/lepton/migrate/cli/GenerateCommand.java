@@ -28,7 +28,8 @@ final class GenerateCommand {
       out.println(String.format(Locale.ROOT, "  %-12s %14s %12s  %s", table.name(), Units.count(table.rows()),
           Units.bytes(table.bytes()), table.partitionColumns().isEmpty() ? "-" : String.join(", ", table.partitionColumns())));
     }
-    out.println("  raw files: " + Units.count(summary.rawFileCount()) + " files, " + Units.bytes(summary.rawBytes()));
+    out.println("  raw files: " + Units.count(summary.rawFileCount(), "file", "files") + ", "
+        + Units.bytes(summary.rawBytes()));
     out.println("  done in " + Units.duration(summary.elapsed().toMillis()));
     return ExitCode.SUCCESS;
   }

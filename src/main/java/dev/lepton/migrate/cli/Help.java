@@ -64,8 +64,10 @@ final class Help {
           each source file is unchanged, marks differing files `mismatch` in the manifest (the next copy
           copies them again), and compares row counts of every Delta table per table and partition.
           Results go to the reconciliation table in the state folder.
-          Exit codes: 0 all match; 1 a mismatch (or, with migration.verify.fail-on-unverified = true,
-          something could not be verified); 2 invalid usage or config.
+          Exit codes: 0 all match; 1 a mismatch, or something could not be verified (exit 0 for that
+          with migration.verify.fail-on-unverified = false); 2 invalid usage or config, or the source
+          folder does not exist. A missing target is a mismatch of every file, and verify does not
+          create it.
           """,
       "generate", """
           Usage: lepton-migrate generate --target URI [--scale-factor N] [options]

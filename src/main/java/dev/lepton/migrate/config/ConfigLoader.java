@@ -51,6 +51,7 @@ public final class ConfigLoader {
     Config user = ConfigFactory.empty();
     if (request.file().isPresent()) {
       user = parseFile(request.file().get());
+      rejectUnknownRootKeys(user);
     }
     user = withCommandLine(user, request);
     rejectUnknownKeys(user, reference);
@@ -122,6 +123,28 @@ public final class ConfigLoader {
 
   private static ConfigValue commandLineValue(String option, String raw) {
     return ConfigValueFactory.fromAnyRef(raw, "command line " + option);
+  }
+
+  /**
+   * Rejects top-level keys other than {@code migration} in a config file. The job reads nothing
+   * outside its root, so such a key is a misspelt root or a setting that would be silently ignored.
+   * This rejects top-level helper keys for substitutions too. A file can take such a value from an
+   * environment variable with {@code ${?NAME}} instead.
+   */
+  private static void rejectUnknownRootKeys(Config file) {
+    for (Map.Entry<String, ConfigValue> entry : new java.util.TreeMap<>(file.root()).entrySet()) {
+      String key = entry.getKey();
+      if (key.equals(ROOT)) {
+        continue;
+      }
+      String suggestion = KeySuggestions.closest(key, List.of(ROOT))
+          .map(k -> " Did you mean " + k + "?")
+          .orElse("");
+      throw new InvalidInputException(
+          "Cannot load config: unknown top-level key " + quoteIfNeeded(key) + " ("
+              + describe(entry.getValue().origin()) + ")." + suggestion + " Every setting goes under the root '"
+              + ROOT + "', as in " + ROOT + " { copy { checksum = md5 } }. Remove the key or correct its name.");
+    }
   }
 
   /** Rejects keys under {@code migration} that reference.conf does not declare. */

@@ -2,6 +2,7 @@ package dev.lepton.migrate.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
  * for commands that do not need them ({@code generate} needs only a target).
  *
  * @param digest SHA-256 of the effective config rendered with secrets masked, for the run history
+ * @param origins where the root keys ({@code migration.source}, {@code migration.target},
+ *     {@code migration.state-dir}) were set, such as "config file job.conf, line 3", for errors found
+ *     after loading
  */
 public record MigrationConfig(
     Optional<String> source,
@@ -24,10 +28,21 @@ public record MigrationConfig(
     GenerateConfig generate,
     StoreSettings stores,
     String renderedMasked,
-    String digest) {
+    String digest,
+    Map<String, String> origins) {
   public MigrationConfig {
     include = List.copyOf(include);
     exclude = List.copyOf(exclude);
+    origins = Map.copyOf(origins);
+  }
+
+  /**
+   * Returns the key followed by where its value was set, such as
+   * "migration.source (config file job.conf, line 3)", or the key alone when the origin is unknown.
+   */
+  public String keyWithOrigin(String key) {
+    String origin = origins.get(key);
+    return origin == null ? key : key + " (" + origin + ")";
   }
 
   public String requireSource() {

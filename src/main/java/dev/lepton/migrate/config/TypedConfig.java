@@ -58,7 +58,19 @@ final class TypedConfig {
         typed.generate(),
         typed.stores(),
         masked,
-        sha256(masked));
+        sha256(masked),
+        typed.origins(List.of("migration.source", "migration.target", "migration.state-dir")));
+  }
+
+  /** Renders where each key that has a value was set. */
+  private Map<String, String> origins(List<String> keys) {
+    Map<String, String> origins = new java.util.LinkedHashMap<>();
+    for (String key : keys) {
+      if (config.hasPath(key)) {
+        origins.put(key, ConfigLoader.describe(config.getValue(key).origin()));
+      }
+    }
+    return origins;
   }
 
   private PlanSettings plan() {

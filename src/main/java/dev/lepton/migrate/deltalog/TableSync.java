@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * target before the first version that needs it. A missing file that only versions before the
  * synced one need (a file VACUUM deleted) is reported and does not stop the sync.
  *
- * <p>Never throws: every outcome, errors included, becomes a {@link TableSyncResult}.
+ * <p>Never throws: every outcome, errors included, becomes a {@link TableSyncResult}. The error
+ * message goes only into the result, which the run summary prints, so the console shows it once.
+ * The log records the outcome, and a stack trace at ERROR only for an unexpected exception.
  */
 public final class TableSync {
   private static final Logger LOG = LoggerFactory.getLogger(TableSync.class);
@@ -76,7 +78,7 @@ public final class TableSync {
     } catch (TargetConflictException e) {
       return stopped(TableSyncResult.Outcome.LOCKED, e.getMessage(), ExitCode.TARGET_CONFLICT, started);
     } catch (RuntimeException e) {
-      LOG.error("Cannot take the lease on {}", description, e);
+      LOG.debug("Cannot take the lease on {}", description, e);
       return stopped(TableSyncResult.Outcome.FAILED, "Cannot take the lease on " + description + " in "
           + run.stateDir() + ": " + e + ". Check access to the state folder and run the sync again.",
           ExitCode.FAILED, started);
@@ -86,17 +88,17 @@ public final class TableSync {
     try {
       return sync(lease, started);
     } catch (LeptonException e) {
-      LOG.error("Sync of {} failed: {}", description, e.getMessage());
+      LOG.debug("Sync of {} failed", description, e);
       return stopped(TableSyncResult.Outcome.FAILED, e.getMessage(), e.exitCode(), started);
     } catch (UncheckedIOException | IOException e) {
-      LOG.error("Sync of {} failed", description, e);
+      LOG.debug("Sync of {} failed", description, e);
       return stopped(TableSyncResult.Outcome.FAILED, "Cannot sync " + description + ": " + e.getMessage()
           + ". Check access to both stores and run the sync again; it continues where it stopped.",
           ExitCode.FAILED, started);
     } catch (RuntimeException e) {
-      LOG.error("Sync of {} failed", description, e);
-      return stopped(TableSyncResult.Outcome.FAILED, "Cannot sync " + description + ": " + e,
-          ExitCode.FAILED, started);
+      LOG.error("Unexpected exception in the sync of {}", description, e);
+      return stopped(TableSyncResult.Outcome.FAILED, "Cannot sync " + description + ": " + e
+          + ". The driver log has the stack trace.", ExitCode.FAILED, started);
     } finally {
       run.keeper().drop(lease);
       lease.close();
@@ -183,7 +185,6 @@ public final class TableSync {
           + " If the target's changes from version " + first + " on may be discarded, set"
           + " migration.sync.on-divergence = overwrite and pass --overwrite-diverged; the sync then moves the"
           + " target's log files from that version on to " + backup + ".";
-      LOG.error(divergenceMessage);
       return Optional.empty();
     }
     lease.requireHeld();
@@ -301,7 +302,8 @@ public final class TableSync {
         + " this table's commits carry the time of the sync there, and time travel by timestamp differs from the"
         + " source; enabling in-commit timestamps on the source table (table property "
         + ProtocolAndMetadata.IN_COMMIT_TIMESTAMPS + " = true) makes commit times independent of file times";
-    LOG.warn("Sync of {}: {}", description, note);
+    // The run summary prints the note as the warning, so the log keeps it at INFO to show it once.
+    LOG.info("Sync of {}: {}", description, note);
     notes.add(note);
   }
 
@@ -332,6 +334,8 @@ public final class TableSync {
   }
 
   private TableSyncResult stopped(TableSyncResult.Outcome outcome, String message, ExitCode code, long started) {
+    LOG.info("Stopped the sync of {} at target version {}: outcome {} in {} ms", description, progress.targetAfter,
+        outcome, (System.nanoTime() - started) / 1_000_000);
     return result(outcome, message, code, started);
   }
 

@@ -64,7 +64,7 @@ public final class ConsoleProgress implements AutoCloseable {
     } else if (totalBytes > 0 && bytes >= totalBytes) {
       eta = "0 s";
     }
-    return phase + ": " + Units.count(files) + "/" + Units.count(totalFiles) + " files, "
+    return phase + ": " + Units.count(files) + "/" + Units.count(totalFiles, "file", "files") + ", "
         + Units.bytes(bytes) + "/" + Units.bytes(totalBytes) + ", " + Units.rate(bytes, elapsed)
         + ", ETA " + eta;
   }

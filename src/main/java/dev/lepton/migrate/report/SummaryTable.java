@@ -12,6 +12,14 @@ public final class SummaryTable {
   private SummaryTable() {}
 
   public static String render(RunSummary summary) {
+    return render(summary, List.of());
+  }
+
+  /**
+   * Renders the summary with the outcome line followed by its reasons, for failures that the file
+   * counts do not show, such as "1 table failed".
+   */
+  public static String render(RunSummary summary, List<String> outcomeReasons) {
     StringBuilder out = new StringBuilder();
     out.append("Run ").append(summary.runId()).append(" (").append(summary.command()).append("): ")
         .append(summary.source()).append(" -> ").append(summary.target()).append('\n');
@@ -58,7 +66,11 @@ public final class SummaryTable {
       }
     }
     out.append("  Outcome: ").append(summary.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-        .append(" (exit ").append(summary.outcome().code()).append(")\n");
+        .append(" (exit ").append(summary.outcome().code()).append(')');
+    if (!outcomeReasons.isEmpty()) {
+      out.append(": ").append(String.join(", ", outcomeReasons));
+    }
+    out.append('\n');
     return out.toString();
   }
 

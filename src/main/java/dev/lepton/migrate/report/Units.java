@@ -47,4 +47,9 @@ public final class Units {
   public static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);
   }
+
+  /** Formats a count followed by its noun, singular for exactly one: "1 file", "0 files", "1,024 files". */
+  public static String count(long value, String singular, String plural) {
+    return count(value) + " " + (value == 1 ? singular : plural);
+  }
 }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -87,7 +86,7 @@ public final class CopyJob {
   public RunSummary run() {
     Instant started = Instant.now();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    requireSource();
+    Roots.requireSource(layout, conf, config, "copy from");
     prepareTarget();
     ManifestStore manifest = new ManifestStore(spark, layout.stateDir());
     // NOTE: two copies into one target at the same time are not supported. The second would fold
@@ -119,11 +118,13 @@ public final class CopyJob {
     }
     long emptyFolders = timer.timeValue("empty folders", () -> EmptyFolders.recreate(jsc, conf, config, layout));
     if (emptyFolders > 0) {
-      notes.add(emptyFolders + " empty folders of the source exist on the target too");
+      notes.add(emptyFolders == 1
+          ? "1 empty folder of the source exists on the target too"
+          : emptyFolders + " empty folders of the source exist on the target too");
     }
     if (throttledAccumulator.value() > 0) {
-      notes.add("the store throttled " + throttledAccumulator.value() + " requests; the connectors retried them"
-          + " and the job lowered its copy concurrency while throttling lasted");
+      notes.add("the store throttled " + Units.count(throttledAccumulator.value(), "request", "requests")
+          + "; the connectors retried each one, and the job lowered its copy concurrency while throttling lasted");
     }
     manifestReady.join();
 
@@ -158,15 +159,6 @@ public final class CopyJob {
         java.util.concurrent.CompletableFuture.runAsync(manifest::createIfMissing, thread);
     thread.shutdown();
     return ready;
-  }
-
-  private void requireSource() {
-    FileSystem fs = Stores.fileSystem(layout.source(), conf.get());
-    if (!Listing.rootExists(fs, layout.source())) {
-      throw new InvalidInputException(
-          "Cannot copy from " + layout.source() + ": the folder does not exist. Check migration.source"
-              + " (or --source) and the credentials for that store.");
-    }
   }
 
   private TargetConflictException conflict(PlanResult plan) {

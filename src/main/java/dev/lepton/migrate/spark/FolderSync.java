@@ -68,12 +68,14 @@ final class FolderSync {
     try {
       return sync(sourceTables, targetTables, lease, tracker, started);
     } catch (LeptonException e) {
-      LOG.error("Sync of the non-Delta folders failed: {}", e.getMessage());
+      // The message goes into the result, which the run summary prints.
+      LOG.debug("Sync of the non-Delta folders failed", e);
       return result(FolderSyncResult.Outcome.FAILED, null, e.getMessage(), e.exitCode(), started);
     } catch (RuntimeException e) {
-      LOG.error("Sync of the non-Delta folders failed", e);
+      LOG.error("Unexpected exception in the sync of the non-Delta folders", e);
       return result(FolderSyncResult.Outcome.FAILED, null, "Cannot sync the folders that are not Delta tables: " + e
-          + ". Run the sync again; it copies only what is still missing.", ExitCode.FAILED, started);
+          + ". The driver log has the stack trace. Run the sync again; it copies only what is still missing.",
+          ExitCode.FAILED, started);
     } finally {
       keeper.drop(lease);
       lease.close();
@@ -126,7 +128,6 @@ final class FolderSync {
           + " Delta tables (%.1f%%): that is more than migration.sync.max-delete-share = %s allows. Nothing was"
           + " deleted. Check that the source lists completely, then raise the share for one run if the deletions"
           + " are intended.", extra, onTarget, share * 100, allowed);
-      LOG.error(message);
       return result(FolderSyncResult.Outcome.DELETION_REFUSED, plan, message, ExitCode.FAILED, started);
     }
     lease.requireHeld();

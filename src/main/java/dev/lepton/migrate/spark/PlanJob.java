@@ -22,7 +22,9 @@ public final class PlanJob {
   }
 
   public String describe() {
-    PlanResult plan = new CopyPlanner(spark, new HadoopConf(spark.sparkContext().hadoopConfiguration()), config, layout).plan();
+    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    Roots.requireSource(layout, conf, config, "plan a copy from");
+    PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
     StringBuilder out = new StringBuilder(PlanPrinter.describe(plan.totals())).append('\n');
     out.append("  Planned in ").append(Units.duration(plan.planMillis())).append('\n');
     out.append("  Estimated copy time: ").append(estimate(plan.totals().bytesToProcess())).append('\n');

@@ -9,7 +9,7 @@ final class PlanPrinter {
 
   static String describe(PlanTotals totals) {
     StringBuilder out = new StringBuilder("Plan: ")
-        .append(Units.count(totals.totalFiles())).append(" source files (")
+        .append(Units.count(totals.totalFiles(), "source file", "source files")).append(" (")
         .append(Units.bytes(totals.totalBytes())).append(")\n");
     line(out, "to copy", totals, FileAction.COPY);
     line(out, "unchanged", totals, FileAction.SKIP);
@@ -18,13 +18,15 @@ final class PlanPrinter {
       line(out, "to recheck", totals, FileAction.RECHECK);
     }
     line(out, "in conflict", totals, FileAction.CONFLICT);
-    out.append("  ").append(Units.count(totals.extraTargetFiles()))
-        .append(" target files without a source file are left alone");
+    long extra = totals.extraTargetFiles();
+    out.append("  ").append(Units.count(extra, "target file", "target files"))
+        .append(extra == 1 ? " without a source file is left alone" : " without a source file are left alone");
     return out.toString();
   }
 
   private static void line(StringBuilder out, String label, PlanTotals totals, FileAction action) {
-    out.append(String.format(java.util.Locale.ROOT, "  %-18s %12s files %14s%n",
-        label, Units.count(totals.files(action)), Units.bytes(totals.bytes(action))));
+    long files = totals.files(action);
+    out.append(String.format(java.util.Locale.ROOT, "  %-18s %12s %-5s %14s%n",
+        label, Units.count(files), files == 1 ? "file" : "files", Units.bytes(totals.bytes(action))));
   }
 }

@@ -94,10 +94,7 @@ public final class SyncJob {
     FileSystem targetFs = Stores.targetFileSystem(layout.target(), conf.get());
     FileSystem stateFs = Stores.targetFileSystem(layout.stateDir(), conf.get());
     timer.record("open stores", openStarted);
-    if (!Listing.rootExists(sourceFs, layout.source())) {
-      throw new InvalidInputException("Cannot sync from " + layout.source() + ": the folder does not exist. Check"
-          + " migration.source (or --source) and the credentials for that store.");
-    }
+    Roots.requireSource(layout, conf, config, "sync from");
     TargetFolders.requireFolderOrAbsent(targetFs, layout.target().path(), "sync to", TARGET_SETTING);
     TargetFolders.requireFolderOrAbsent(stateFs, layout.stateDir().path(), "use the state folder", STATE_SETTING);
     long discoverStarted = System.nanoTime();

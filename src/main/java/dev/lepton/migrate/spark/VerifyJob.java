@@ -47,9 +47,17 @@ public final class VerifyJob {
     this.conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
   }
 
+  /**
+   * Runs the checks and records them. A missing source root is invalid input, and nothing is written
+   * then. A missing target root makes every source file a mismatch. The results are then recorded
+   * only when the state folder lies outside the target, so verify never creates the target.
+   */
   public VerifyReport run() {
     Instant started = Instant.now();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Roots.requireSource(layout, conf, config, "verify a copy from");
+    List<String> notes = new ArrayList<>();
+    boolean record = checkTarget(notes);
     PlanResult plan = new CopyPlanner(spark, conf, config, layout).plan();
 
     jsc.setJobGroup("lepton-verify-files", "Re-read target files and compare checksums", false);
@@ -58,7 +66,9 @@ public final class VerifyJob {
     Map<CheckStatus, Long> fileCounts = new EnumMap<>(CheckStatus.class);
     checks.map(FileCheck::status).countByValue().forEach(fileCounts::put);
     List<FileCheck> problems = checks.filter(c -> c.status() != CheckStatus.MATCH).take(LISTED_FILES);
-    markMismatches(checks);
+    if (record) {
+      markMismatches(checks);
+    }
 
     List<ReconciliationRow> rows = new ArrayList<>();
     rows.add(filesRow(fileCounts));
@@ -66,10 +76,29 @@ public final class VerifyJob {
       jsc.setJobGroup("lepton-verify-tables", "Compare Delta row counts per table and partition", false);
       rows.addAll(compareTables(plan));
     }
-    new ReconciliationStore(spark, layout.stateDir()).append(runId, rows);
+    if (record) {
+      new ReconciliationStore(spark, layout.stateDir()).append(runId, rows);
+    }
     checks.unpersist(false);
     return new VerifyReport(runId, layout.source().toString(), layout.target().toString(), started, Instant.now(),
-        fileCounts, problems, rows, config.verify().failOnUnverified());
+        fileCounts, problems, rows, notes, config.verify().failOnUnverified());
+  }
+
+  /**
+   * Adds a note when the target root is missing, and returns whether the results may be written to
+   * the state folder: not when that folder lies in the missing target.
+   */
+  private boolean checkTarget(List<String> notes) {
+    if (Roots.targetExists(layout, conf)) {
+      return true;
+    }
+    notes.add("the target folder " + layout.target() + " does not exist, so every source file is missing there."
+        + " Check " + config.keyWithOrigin("migration.target"));
+    if (layout.stateDir().overlaps(layout.target())) {
+      notes.add("nothing was recorded, because the state folder " + layout.stateDir() + " lies in the missing target");
+      return false;
+    }
+    return true;
   }
 
   private JavaRDD<FileCheck> checkFiles(JavaSparkContext jsc, PlanResult plan) {

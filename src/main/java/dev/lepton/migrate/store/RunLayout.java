@@ -20,8 +20,8 @@ public record RunLayout(Location source, Location target, Location stateDir, Str
 
   /** Checks and resolves the roots of a command that reads a source and writes a target. */
   public static RunLayout of(MigrationConfig config) {
-    Location source = Location.parse(config.requireSource(), "migration.source");
-    Location target = Location.parse(config.requireTarget(), "migration.target");
+    Location source = Location.parse(config.requireSource(), config.keyWithOrigin("migration.source"));
+    Location target = Location.parse(config.requireTarget(), config.keyWithOrigin("migration.target"));
     if (source.overlaps(target)) {
       throw new InvalidInputException(
           "Cannot copy " + source + " to " + target + ": "

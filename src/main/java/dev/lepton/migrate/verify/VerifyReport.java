@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * Findings of one verify run: file checks by status, the first problem files, and the count rows.
  *
+ * @param notes facts about the run the counts do not show, one sentence each
  * @param failOnUnverified whether an unverified check makes the outcome a failure
  */
 public record VerifyReport(
@@ -22,11 +23,13 @@ public record VerifyReport(
     Map<CheckStatus, Long> fileCounts,
     List<FileCheck> problemFiles,
     List<ReconciliationRow> rows,
+    List<String> notes,
     boolean failOnUnverified) {
   public VerifyReport {
     fileCounts = new EnumMap<>(fileCounts.isEmpty() ? Map.of(CheckStatus.MATCH, 0L) : fileCounts);
     problemFiles = List.copyOf(problemFiles);
     rows = List.copyOf(rows);
+    notes = List.copyOf(notes);
   }
 
   public long files(CheckStatus status) {
@@ -77,6 +80,9 @@ public record VerifyReport(
           out.append("    ").append(r.status().label()).append(' ').append(r.table()).append(" [")
               .append(r.partition()).append("]: source ").append(show(r.sourceValue())).append(", target ")
               .append(show(r.targetValue())).append('\n'));
+    }
+    for (String note : notes) {
+      out.append("  Note: ").append(note).append('\n');
     }
     out.append("  Outcome: ").append(overall().label()).append(" (exit ").append(outcome().code()).append(")\n");
     return out.toString();

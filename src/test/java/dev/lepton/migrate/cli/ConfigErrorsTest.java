@@ -55,6 +55,27 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void misspeltRootNamesFileLineAndSuggestion() throws IOException {
+    ExitCode code = copyWithConfig("# job settings\nmigraton {\n  copy { checksum = md5 }\n}\n");
+
+    assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("unknown top-level key migraton");
+    assertThat(stderr).contains(dir.resolve("job.conf").toString() + ", line 2");
+    assertThat(stderr).contains("Did you mean migration?");
+  }
+
+  @Test
+  void unrelatedTopLevelKeyIsRejected() throws IOException {
+    ExitCode code = copyWithConfig("migration.copy.checksum = md5\nspark.master = \"local[4]\"\n");
+
+    assertThat(code).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("unknown top-level key spark");
+    assertThat(stderr).contains(dir.resolve("job.conf").toString() + ", line 2");
+    assertThat(stderr).doesNotContain("Did you mean");
+    assertThat(stderr).contains("Every setting goes under the root 'migration'");
+  }
+
+  @Test
   void renameToParentFolderIsRejected() throws IOException {
     ExitCode code = copyWithConfig("migration.copy.rename { \"a:b.txt\" = \"../a_b.txt\" }\n");
 
@@ -68,6 +89,16 @@ class ConfigErrorsTest {
   void unknownTopLevelKeyUnderMigrationIsRejected() throws IOException {
     assertThat(copyWithConfig("migration.sourc = \"/x\"\n")).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(stderr).contains("unknown key migration.sourc").contains("Did you mean migration.source?");
+  }
+
+  @Test
+  void invalidSourceUriNamesFileAndLine() throws IOException {
+    Path file = Files.writeString(dir.resolve("roots.conf"), "migration.source = \"s3a:///lake\"\n");
+
+    assertThat(run("plan", "--config", file.toString(), "--target", target.toString()))
+        .isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Cannot use migration.source (config file " + file + ", line 1) 's3a:///lake'")
+        .contains("names no bucket");
   }
 
   @Test
@@ -107,6 +138,44 @@ class ConfigErrorsTest {
     assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
         "--set", "fs.s3a.endpoint=x")).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(stderr).contains("--set fs.s3a.endpoint").contains("--conf");
+  }
+
+  @Test
+  void confWithJobKeyPointsToSet() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "migration.copy.checksum=md5")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Cannot apply --conf migration.copy.checksum");
+    assertThat(stderr).contains("Write --set migration.copy.checksum=md5.");
+  }
+
+  @Test
+  void confJobKeyWithoutValue() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "migration.copy.checksum")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Write --set migration.copy.checksum=VALUE.");
+  }
+
+  @Test
+  void confWithoutValueShowsSparkExample() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "spark.executor.memory")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("--conf 'spark.executor.memory' is not of the form KEY=VALUE");
+    assertThat(stderr).contains("--conf spark.executor.memory=8g");
+    assertThat(stderr).doesNotContain("migration.");
+  }
+
+  @Test
+  void confWithBareHadoopKeyShowsPrefix() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--conf", "fs.s3a.endpoint=http://127.0.0.1:9000")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Write --conf spark.hadoop.fs.s3a.endpoint=...");
+  }
+
+  @Test
+  void setWithoutValueShowsJobExample() {
+    assertThat(run("plan", "--source", source.toString(), "--target", target.toString(),
+        "--set", "migration.copy.checksum")).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stderr).contains("Write, for example, --set migration.copy.checksum=md5.");
   }
 
   @Test
