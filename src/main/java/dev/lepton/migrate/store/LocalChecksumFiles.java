@@ -22,10 +22,12 @@ public final class LocalChecksumFiles {
     if (parent == null) {
       return;
     }
+    // Built from a path without scheme, so a name with ':' is not read as a URI scheme.
+    Path sidecar = new Path(parent, new Path(null, null, "." + file.getName() + ".crc"));
     if (fs instanceof ChecksumFileSystem checksummed) {
-      checksummed.getRawFileSystem().delete(checksummed.getChecksumFile(file), false);
+      checksummed.getRawFileSystem().delete(sidecar, false);
     } else if (fs instanceof RawLocalFileSystem) {
-      fs.delete(new Path(parent, "." + file.getName() + ".crc"), false);
+      fs.delete(sidecar, false);
     }
   }
 

@@ -54,6 +54,18 @@ class LocalChecksumFilesTest {
     assertThat(read(checksummed, file)).isEqualTo("{\"add\":{\"path\":\"a.parquet\"}}");
   }
 
+  @Test
+  void nameWithColonLosesItsSidecar() throws IOException {
+    FileSystem raw = Stores.targetFileSystem(Location.parse(dir.toString(), "test"), conf);
+    Path file = new Path(new Path(dir.toUri().toString()), new Path(null, null, "colon:in:name.txt"));
+    write(raw, file, "first");
+    Files.writeString(dir.resolve(".colon:in:name.txt.crc"), "stale");
+
+    assertThat(LocalChecksumFiles.delete(raw, file)).isTrue();
+
+    assertThat(Files.list(dir)).isEmpty();
+  }
+
   private static void write(FileSystem fs, Path file, String text) throws IOException {
     try (OutputStream out = fs.create(file, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
