@@ -5,9 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The checksums one copy computes in a single pass over the bytes: the configured one, plus the
- * one a store reports where it differs, such as MD5 when an S3 end of the copy reports single-part
- * etags (which are MD5s) and store checksums are compared.
+ * The checksums one copy computes in a single pass over the bytes. Besides the configured one, it
+ * computes the one a store reports where that differs, such as MD5 for the single-part etags of S3.
  */
 final class Digests implements ChecksumAlgorithm.Digest {
   private final ChecksumAlgorithm primary;

@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 /**
  * Removes the hidden {@code .NAME.crc} files that Hadoop's checksummed local file system writes
  * beside each file. The job writes local targets through the raw file system, which neither writes
- * nor deletes them; Spark and Delta read through the checksummed one, which checks every read
+ * nor deletes them. Spark and Delta read through the checksummed one, which checks every read
  * against such a file when it exists. A file the job replaces or deletes must therefore lose its
  * sidecar too, or every later read of the new bytes fails with a ChecksumException.
  */
