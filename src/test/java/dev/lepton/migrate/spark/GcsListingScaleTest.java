@@ -1,0 +1,138 @@
+package dev.lepton.migrate.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lepton.migrate.plan.FileEntry;
+import dev.lepton.migrate.plan.PathFilter;
+import dev.lepton.migrate.store.HadoopConf;
+import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.testing.SharedSpark;
+import dev.lepton.migrate.testing.gcs.GcsCall;
+import dev.lepton.migrate.testing.gcs.GcsTestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lists the objects of {@link ListingScenario} on the GCS test server through the real connector,
+ * with pages of 1,000 objects, the service's maximum. Each object must come out exactly once, and
+ * the listing must have requested at least one page per 1,000 objects.
+ *
+ * <p>10,000 objects by default. {@code -Dlepton.bench.listing-objects=100000} makes it the
+ * 100,000-object benchmark of {@code benchmarks/README.md}: it prints the write and list times and
+ * the pages requested.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GcsListingScaleTest {
+  private static final String BUCKET = "listing-scale";
+  private static final String ROOT = "gs://" + BUCKET + "/";
+  private static final int PAGE_SIZE = 1_000;
+
+  private final int objects = Integer.getInteger("lepton.bench.listing-objects", 10_000);
+  private GcsTestServer server;
+  private Configuration conf;
+
+  @BeforeAll
+  void start(@TempDir java.nio.file.Path dir) throws Exception {
+    server = GcsTestServer.start(dir).createBucket(BUCKET);
+    conf = new Configuration(SharedSpark.session().sparkContext().hadoopConfiguration());
+    server.hadoopConf().forEach(conf::set);
+    conf.setInt("fs.gs.list.max.items.per.call", PAGE_SIZE);
+
+    long writeStarted = System.nanoTime();
+    // Single-request media uploads, because the connector's own create costs several requests per object.
+    ListingScenario.writeObjects(objects, i -> HttpRequest.newBuilder(URI.create(server.rootUrl()
+            + "upload/storage/v1/b/" + BUCKET + "/o?uploadType=media&name="
+            + URLEncoder.encode(ListingScenario.objectName(i), StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(Integer.toString(i)))
+        .build(), 200);
+    System.out.printf("GCS listing scale: wrote %d objects in %d ms%n", objects, (System.nanoTime() - writeStarted) / 1_000_000);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (server != null) {
+      // The file system cache keys on the bucket alone, so close the client before its server goes.
+      FileSystem.get(URI.create(ROOT), conf).close();
+      server.close();
+    }
+  }
+
+  @Test
+  void listsEveryObjectOnceAcrossPagesAndPrefixes() {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext());
+    long pagesBefore = server.calls().count(GcsCall.LIST_OBJECTS);
+    long listStarted = System.nanoTime();
+    JavaRDD<FileEntry> listed = Listing.list(jsc, new HadoopConf(conf), Location.parse(ROOT, "test"),
+        new PathFilter(List.of(), List.of(), List.of()), ListingScenario.settings(), ListingScenario.DRIVER_FILES);
+    long discoveryMillis = (System.nanoTime() - listStarted) / 1_000_000;
+    long discoveryPages = server.calls().count(GcsCall.LIST_OBJECTS) - pagesBefore;
+    long count = listed.count();
+    long listMillis = (System.nanoTime() - listStarted) / 1_000_000;
+    long pages = server.calls().count(GcsCall.LIST_OBJECTS) - pagesBefore;
+
+    System.out.printf("GCS listing scale: listed %d objects in %d ms with %d list requests"
+            + " (discovery on the driver: %d ms, %d list requests); calls %s%n",
+        count, listMillis, pages, discoveryMillis, discoveryPages, server.calls().snapshot());
+    assertThat(count).as("listed entries").isEqualTo(objects);
+    assertThat(pages).as("list requests of %d objects each at most", PAGE_SIZE)
+        .isGreaterThanOrEqualTo(objects / PAGE_SIZE);
+    ListingScenario.assertEachObjectListedOnce(listed, objects);
+  }
+
+  /**
+   * Records a limit of gcs-connector hadoop3-2.2.26 that the driver's discovery depends on: it has
+   * no {@code listStatusIterator} of its own, so Hadoop's default reads every page of a folder into
+   * one array before it returns the first status. On GCS, discovery therefore has a whole folder's
+   * statuses in memory at once, however few of them it keeps. This test fails once the connector
+   * streams pages.
+   */
+  @Test
+  void gcsConnectorReadsWholeFolderBeforeFirstStatus() throws IOException {
+    FileSystem fs = FileSystem.get(URI.create(ROOT), conf);
+    Path flat = new Path(ROOT + "flat");
+    long pagesBefore = server.calls().count(GcsCall.LIST_OBJECTS);
+
+    RemoteIterator<FileStatus> statuses = fs.listStatusIterator(flat);
+    assertThat(statuses.hasNext()).as("flat/ has objects").isTrue();
+    long pagesForFirstStatus = server.calls().count(GcsCall.LIST_OBJECTS) - pagesBefore;
+
+    assertThat(pagesForFirstStatus).as("list requests made before the first status of flat/")
+        .isGreaterThanOrEqualTo(ListingScenario.flatObjects(objects) / PAGE_SIZE);
+    System.out.printf("GCS listing scale: %d list requests before the first status of flat/ (%d objects)%n",
+        pagesForFirstStatus, ListingScenario.flatObjects(objects));
+    printHeapHeldByFolderListing(fs, flat);
+  }
+
+  /**
+   * Prints an estimate of the heap that one {@code listStatus} array of {@code folder} keeps alive.
+   * It is the heap used after a full collection with the array referenced, minus the heap used after
+   * one before the call. Spark is idle then, but {@code System.gc()} is only a request and other
+   * threads allocate too.
+   */
+  private static void printHeapHeldByFolderListing(FileSystem fs, Path folder) throws IOException {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    long before = runtime.totalMemory() - runtime.freeMemory();
+    FileStatus[] statuses = fs.listStatus(folder);
+    System.gc();
+    long after = runtime.totalMemory() - runtime.freeMemory();
+    System.out.printf("GCS listing scale: listStatus of %s holds %d statuses, about %d KiB of heap%n",
+        folder, statuses.length, (after - before) / 1024);
+  }
+}
