@@ -84,6 +84,9 @@ public final class PrefixLister {
   }
 
   private RemoteIterator<FileStatus> listFolder(String folder) throws IOException {
+    if (GcsObjectListing.appliesTo(fs)) {
+      return GcsObjectListing.list(fs, root.resolve(folder), false);
+    }
     try {
       return fs.listStatusIterator(root.resolve(folder));
     } catch (java.io.FileNotFoundException e) {
@@ -109,6 +112,9 @@ public final class PrefixLister {
   /** Streams the files below one prefix, leaving out what the filter rejects. */
   public Iterator<FileEntry> listRecursively(String prefix) throws IOException {
     Path start = root.resolve(prefix);
+    if (GcsObjectListing.appliesTo(fs)) {
+      return new FilteringIterator(GcsObjectListing.list(fs, start, true));
+    }
     RemoteIterator<LocatedFileStatus> statuses;
     try {
       statuses = fs.listFiles(start, true);

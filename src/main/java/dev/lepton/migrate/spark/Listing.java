@@ -31,10 +31,8 @@ import scala.Tuple2;
  * flat prefix of millions of objects is paged through sequentially, because a listing has no way
  * to split one prefix's keys between tasks without delimiters.
  *
- * <p>NOTE: the bound on the driver holds only where the connector pages {@code
- * listStatusIterator}. The GCS connector 2.2.26 does not: it reads every page of a folder before
- * returning the first entry, so the driver briefly holds the whole folder (about 22 MiB for
- * 50,000 objects in GcsListingScaleTest).
+ * <p>GCS folders are paged by {@code GcsObjectListing}: the GCS connector 2.2.26 reads every page of
+ * a folder before {@code listStatusIterator} returns its first entry.
  */
 final class Listing {
   private static final Logger LOG = LoggerFactory.getLogger(Listing.class);

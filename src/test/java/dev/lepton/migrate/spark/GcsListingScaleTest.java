@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lepton.migrate.plan.FileEntry;
 import dev.lepton.migrate.plan.PathFilter;
+import dev.lepton.migrate.plan.PrefixLister;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
 import dev.lepton.migrate.testing.SharedSpark;
@@ -14,12 +15,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -96,43 +95,30 @@ class GcsListingScaleTest {
   }
 
   /**
-   * Records a limit of gcs-connector hadoop3-2.2.26 that the driver's discovery depends on: it has
-   * no {@code listStatusIterator} of its own, so Hadoop's default reads every page of a folder into
-   * one array before it returns the first status. On GCS, discovery therefore has a whole folder's
-   * statuses in memory at once, however few of them it keeps. This test fails once the connector
-   * streams pages.
+   * Checks that a folder is listed one page at a time: the connector's own {@code
+   * listStatusIterator} would request every page of {@code flat/} before its first status.
    */
   @Test
-  void gcsConnectorReadsWholeFolderBeforeFirstStatus() throws IOException {
+  void folderListingRequestsOnePageBeforeFirstFile() throws IOException {
     FileSystem fs = FileSystem.get(URI.create(ROOT), conf);
-    Path flat = new Path(ROOT + "flat");
-    long pagesBefore = server.calls().count(GcsCall.LIST_OBJECTS);
+    PrefixLister lister = new PrefixLister(fs, Location.parse(ROOT, "test"), new PathFilter(List.of(), List.of(), List.of()));
 
-    RemoteIterator<FileStatus> statuses = fs.listStatusIterator(flat);
-    assertThat(statuses.hasNext()).as("flat/ has objects").isTrue();
-    long pagesForFirstStatus = server.calls().count(GcsCall.LIST_OBJECTS) - pagesBefore;
+    long before = server.calls().count(GcsCall.LIST_OBJECTS);
+    Iterator<FileEntry> shallow = lister.listShallow("flat");
+    assertThat(shallow.hasNext()).as("flat/ has objects").isTrue();
+    assertThat(server.calls().count(GcsCall.LIST_OBJECTS) - before).as("requests before the first file of flat/")
+        .isEqualTo(1);
+    long flatFiles = 0;
+    while (shallow.hasNext()) {
+      shallow.next();
+      flatFiles++;
+    }
+    assertThat(flatFiles).isEqualTo(ListingScenario.flatObjects(objects));
 
-    assertThat(pagesForFirstStatus).as("list requests made before the first status of flat/")
-        .isGreaterThanOrEqualTo(ListingScenario.flatObjects(objects) / PAGE_SIZE);
-    System.out.printf("GCS listing scale: %d list requests before the first status of flat/ (%d objects)%n",
-        pagesForFirstStatus, ListingScenario.flatObjects(objects));
-    printHeapHeldByFolderListing(fs, flat);
-  }
-
-  /**
-   * Prints an estimate of the heap that one {@code listStatus} array of {@code folder} keeps alive.
-   * It is the heap used after a full collection with the array referenced, minus the heap used after
-   * one before the call. Spark is idle then, but {@code System.gc()} is only a request and other
-   * threads allocate too.
-   */
-  private static void printHeapHeldByFolderListing(FileSystem fs, Path folder) throws IOException {
-    Runtime runtime = Runtime.getRuntime();
-    System.gc();
-    long before = runtime.totalMemory() - runtime.freeMemory();
-    FileStatus[] statuses = fs.listStatus(folder);
-    System.gc();
-    long after = runtime.totalMemory() - runtime.freeMemory();
-    System.out.printf("GCS listing scale: listStatus of %s holds %d statuses, about %d KiB of heap%n",
-        folder, statuses.length, (after - before) / 1024);
+    before = server.calls().count(GcsCall.LIST_OBJECTS);
+    Iterator<FileEntry> nested = lister.listRecursively("nested");
+    assertThat(nested.hasNext()).as("nested/ has objects").isTrue();
+    assertThat(server.calls().count(GcsCall.LIST_OBJECTS) - before).as("requests before the first file below nested/")
+        .isEqualTo(1);
   }
 }
