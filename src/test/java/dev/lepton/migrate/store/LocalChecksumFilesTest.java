@@ -40,7 +40,7 @@ class LocalChecksumFilesTest {
   }
 
   @Test
-  void deletedFileLeavesNoSidecarForTheNextWriter() throws IOException {
+  void deletedFileLosesItsSidecar() throws IOException {
     LocalFileSystem checksummed = FileSystem.getLocal(conf);
     Path file = new Path(dir.toUri().toString(), "00000000000000000002.json");
     write(checksummed, file, "{\"commitInfo\":{}}");

@@ -97,7 +97,7 @@ class TargetFoldersTest {
 
   @Test
   void createReportsFolderTheStoreDidNotMake() {
-    FileSystem refusing = new RawLocalFileSystem() {
+    FileSystem rejecting = new RawLocalFileSystem() {
       @Override
       public boolean mkdirs(Path path) {
         return false;
@@ -105,7 +105,7 @@ class TargetFoldersTest {
     };
     Path state = new Path(localDir.toUri().toString(), "refused/_lepton");
 
-    assertThatThrownBy(() -> TargetFolders.create(refusing, state, "create the state folder",
+    assertThatThrownBy(() -> TargetFolders.create(rejecting, state, "create the state folder",
         "migration.state-dir (or --state-dir)"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("Cannot create the state folder " + state + ": the file system did not create it. Check that"

@@ -10,9 +10,9 @@ import dev.lepton.migrate.testing.gcs.GcsTestServer;
 
 /**
  * The loopback stores of the contract tests, each started on a folder of its own. Every start uses
- * a bucket or container name of its own: Hadoop caches one file system per scheme and authority
- * for the whole JVM, so a second server behind a reused name would meet a connector still bound to
- * the first server's port.
+ * a bucket or container name of its own, because Hadoop caches one file system per scheme and
+ * authority for the whole JVM. A second server behind a reused name would get a connector still
+ * bound to the first server's port.
  */
 public final class TestStores {
   private static final AtomicInteger STARTS = new AtomicInteger();
