@@ -18,7 +18,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -197,7 +196,7 @@ public final class BlindAppend {
       throws IOException {
     MessageType schema = parquetSchema(columns);
     SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, fs.getConf()))
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new FileSystemOutputFile(fs, file))
         .withConf(fs.getConf())
         .withType(schema)
         .withCompressionCodec(CompressionCodecName.SNAPPY)

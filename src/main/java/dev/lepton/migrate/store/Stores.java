@@ -13,16 +13,16 @@ public final class Stores {
   private Stores() {}
 
   /**
-   * Opens the file system of a location. For local files this is Hadoop's raw local file system:
-   * the checksummed one names a hidden {@code .NAME.crc} file for every file it reads, renames or
-   * deletes, and fails with a URISyntaxException on names that contain ':'.
+   * Opens the file system of a location. For local files this is a raw local file system ({@link
+   * LocalFiles}): the checksummed one names a hidden {@code .NAME.crc} file for every file it reads,
+   * renames or deletes, and fails with a URISyntaxException on names that contain ':'.
    */
   public static FileSystem fileSystem(Location location, Configuration conf) {
     try {
       FileSystem fs = FileSystem.get(location.uri(), conf);
       // Only the stock class: a subclass configured as fs.file.impl keeps its own behaviour.
       if (fs.getClass() == LocalFileSystem.class) {
-        return ((LocalFileSystem) fs).getRawFileSystem();
+        return LocalFiles.rawFor((LocalFileSystem) fs);
       }
       return fs;
     } catch (IOException | RuntimeException e) {
@@ -54,7 +54,8 @@ public final class Stores {
       FileSystem fs = FileSystem.newInstance(location.uri(), conf);
       if (fs.getClass() == LocalFileSystem.class) {
         // As in fileSystem: the raw local file system, which handles ':' in names.
-        return ((LocalFileSystem) fs).getRawFileSystem();
+        fs.close();
+        return LocalFiles.open(conf);
       }
       if (fs instanceof org.apache.hadoop.fs.ChecksumFileSystem) {
         fs.setWriteChecksum(false);

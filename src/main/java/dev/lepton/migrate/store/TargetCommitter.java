@@ -10,7 +10,6 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
-import org.apache.hadoop.fs.local.RawLocalFs;
 
 /**
  * Moves a whole, checked staging file to its final name on stores that commit by rename. A
@@ -89,7 +88,7 @@ public final class TargetCommitter {
       if (fs instanceof RawLocalFileSystem) {
         // The default binding for file:// checksums files beside each one, like LocalFileSystem.
         Configuration raw = new Configuration(fs.getConf());
-        raw.set("fs.AbstractFileSystem.file.impl", RawLocalFs.class.getName());
+        raw.set("fs.AbstractFileSystem.file.impl", LocalFiles.Context.class.getName());
         return FileContext.getFileContext(fs.getUri(), raw);
       }
       return FileContext.getFileContext(fs.getUri(), fs.getConf());
