@@ -2,7 +2,6 @@ package dev.lepton.migrate.testing.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +28,14 @@ import org.apache.hadoop.fs.Path;
  * name in UTF-8. The writes go through the store's real protocol, several at a time.
  */
 public final class ObjectSeeding {
-  /** Requests or file system calls in flight at a time. */
+  /** Requests in flight at a time. */
   public static final int WRITES_IN_FLIGHT = 32;
+
+  /**
+   * Creates in flight at a time through a Hadoop connector, where each create waits on several
+   * calls. On 2 shared cores, 10,000 creates on HDFS took 64 s with 32 threads and 32 s with 96.
+   */
+  private static final int CONNECTOR_CREATES_IN_FLIGHT = 96;
 
   private ObjectSeeding() {}
 
@@ -90,7 +95,11 @@ public final class ObjectSeeding {
 
   /** Runs one write per name on {@value #WRITES_IN_FLIGHT} threads and rethrows the first failure. */
   public static void parallelWrites(List<String> names, NameWriter writer) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(WRITES_IN_FLIGHT);
+    parallelWrites(names, WRITES_IN_FLIGHT, writer);
+  }
+
+  private static void parallelWrites(List<String> names, int threads, NameWriter writer) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Void>> writes = new ArrayList<>(names.size());
       for (String name : names) {
@@ -111,7 +120,7 @@ public final class ObjectSeeding {
   public static void fileSystemCreates(String folderUri, Configuration conf, List<String> names) throws Exception {
     FileSystem fs = FileSystem.get(URI.create(folderUri), conf);
     Path folder = new Path(folderUri);
-    parallelWrites(names, name -> {
+    parallelWrites(names, CONNECTOR_CREATES_IN_FLIGHT, name -> {
       try (OutputStream out = fs.create(new Path(folder, name), false)) {
         out.write(body(name));
       }
@@ -121,6 +130,6 @@ public final class ObjectSeeding {
   /** One write of the object with this name. */
   @FunctionalInterface
   public interface NameWriter {
-    void write(String name) throws IOException;
+    void write(String name) throws Exception;
   }
 }

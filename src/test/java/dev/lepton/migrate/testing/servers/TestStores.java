@@ -46,14 +46,16 @@ public final class TestStores {
     Map<String, String> environment = Map.of(
         "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
     return new Wrapped("s3proxy", "s3a://" + bucket + "/", server.hadoopConf(bucket, providers), Map.of(),
-        environment, FILE_SYSTEM, server::close);
+        environment, (store, folder, names) -> server.putObjects(bucket, folder + "/", names), server::close);
   }
 
   /** Starts Azurite, used through WASB in a container named {@code lake-N}. */
   public static TestStore azurite(Path dir) throws IOException {
     AzuriteServer server = AzuriteServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM);
-    return new Wrapped("wasb", AzuriteServer.uri(unique("lake"), ""), AzuriteServer.hadoopConf(), Map.of(), Map.of(),
-        FILE_SYSTEM, server::close);
+    String container = unique("lake");
+    ObjectWriter blobs = (store, folder, names) -> AzuriteServer.uploadBlobs(container, folder + "/", names);
+    return new Wrapped("wasb", AzuriteServer.uri(container, ""), AzuriteServer.hadoopConf(), Map.of(), Map.of(),
+        blobs, server::close);
   }
 
   /** Starts a MiniDFSCluster in this JVM. */
