@@ -67,10 +67,7 @@ class GcsServerSideCopyTest {
     Trees.write(local.resolve("a/one.bin"), 3 * (1 << 20) + 7, random);
     Trees.write(local.resolve("b/two words=%.csv"), 12_345, random);
     Trees.write(local.resolve("b/empty"), 0, random);
-    Cli.Result upload = Cli.run("copy", "--source", local.toString(), "--target", "gs://rewrite-raw/data",
-        "--state-dir", dir.resolve("state-upload").toString());
-    assertThat(upload.code()).as(upload.err() + upload.out()).isEqualTo(ExitCode.SUCCESS);
-    server.calls().reset();
+    uploadThenResetCalls(local, "gs://rewrite-raw/data");
 
     Path state = dir.resolve("state-copy");
     Cli.Result copy = Cli.run("copy", "--source", "gs://rewrite-raw/data", "--target", "gs://rewrite-copy/data",
@@ -89,27 +86,21 @@ class GcsServerSideCopyTest {
     }
     assertThat(server.calls().count(GcsCall.REWRITE_OBJECT) + server.calls().count(GcsCall.COPY_OBJECT))
         .isEqualTo(3);
-    assertThat(server.calls().count(GcsCall.UPLOAD_RESUMABLE_START) + server.calls().count(GcsCall.UPLOAD_MULTIPART)
-        + server.calls().count(GcsCall.UPLOAD_MEDIA)).as("uploads of data files").isZero();
-    FileSystem fs = FileSystem.get(URI.create("gs://rewrite-copy/"), SharedSpark.session().sparkContext().hadoopConfiguration());
-    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path("gs://rewrite-copy/data/b/two words=%.csv"))) {
-      assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(local.resolve("b/two words=%.csv")));
-    }
+    assertThat(dataUploads()).as("uploads of data files").isZero();
+    assertThat(read("gs://rewrite-copy/data/b/two words=%.csv"))
+        .isEqualTo(Files.readAllBytes(local.resolve("b/two words=%.csv")));
   }
 
   /**
    * Copies an object of several MiB with the connector's rewrite limited to 1 MiB per call, so the
-   * server answers {@code done: false} with a rewrite token until the last call.
+   * server returns {@code done: false} with a rewrite token until the last call.
    */
   @Test
   void rewriteOfLargeObjectFollowsTokens() throws Exception {
     Path local = dir.resolve("chunked");
     Trees.write(local.resolve("large.bin"), 5 * MEBIBYTE + 123, new Random(13));
     byte[] expected = Files.readAllBytes(local.resolve("large.bin"));
-    Cli.Result upload = Cli.run("copy", "--source", local.toString(), "--target", "gs://rewrite-raw/chunked",
-        "--state-dir", dir.resolve("state-chunked-upload").toString());
-    assertThat(upload.code()).as(upload.err() + upload.out()).isEqualTo(ExitCode.SUCCESS);
-    server.calls().reset();
+    uploadThenResetCalls(local, "gs://rewrite-raw/chunked");
 
     // A bucket of its own, so that the connector is created with this setting and not taken from
     // Hadoop's cache.
@@ -122,18 +113,14 @@ class GcsServerSideCopyTest {
     List<String> rewrites = server.calls().journal().stream()
         .filter(line -> line.startsWith(GcsCall.REWRITE_OBJECT.name()) && line.contains("large.bin"))
         .toList();
-    // 5 MiB + 123 bytes at 1 MiB per call: five calls answered with a token, then the last one.
+    // 5 MiB + 123 bytes at 1 MiB per call: five calls that return a token, then the last one.
     assertThat(rewrites).as("rewrite calls for large.bin").hasSize(6);
     assertThat(rewrites).allSatisfy(line -> assertThat(line).contains("maxBytesRewrittenPerCall=" + MEBIBYTE));
     assertThat(rewrites.get(0)).doesNotContain("rewriteToken=");
     assertThat(rewrites.subList(1, rewrites.size())).allSatisfy(line -> assertThat(line).contains("rewriteToken="));
-    assertThat(server.calls().count(GcsCall.UPLOAD_RESUMABLE_START) + server.calls().count(GcsCall.UPLOAD_MULTIPART)
-        + server.calls().count(GcsCall.UPLOAD_MEDIA)).as("uploads of data files").isZero();
+    assertThat(dataUploads()).as("uploads of data files").isZero();
 
-    FileSystem fs = FileSystem.get(URI.create("gs://rewrite-chunked/"), SharedSpark.session().sparkContext().hadoopConfiguration());
-    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path("gs://rewrite-chunked/data/large.bin"))) {
-      assertThat(in.readAllBytes()).isEqualTo(expected);
-    }
+    assertThat(read("gs://rewrite-chunked/data/large.bin")).isEqualTo(expected);
     String crc32c = crc32cBase64(expected);
     assertThat(objectCrc32c("rewrite-raw", "chunked/large.bin")).as("source crc32c").isEqualTo(crc32c);
     assertThat(objectCrc32c("rewrite-chunked", "data/large.bin")).as("target crc32c").isEqualTo(crc32c);
@@ -153,16 +140,33 @@ class GcsServerSideCopyTest {
   void disabledServerSideCopyStreamsTheBytes() throws Exception {
     Path local = dir.resolve("streamed");
     Trees.write(local.resolve("one.bin"), 50_000, new Random(12));
-    Cli.Result upload = Cli.run("copy", "--source", local.toString(), "--target", "gs://rewrite-raw/streamed",
-        "--state-dir", dir.resolve("state-streamed-upload").toString());
-    assertThat(upload.code()).as(upload.err() + upload.out()).isEqualTo(ExitCode.SUCCESS);
-    server.calls().reset();
+    uploadThenResetCalls(local, "gs://rewrite-raw/streamed");
 
     Cli.Result copy = Cli.run("copy", "--source", "gs://rewrite-raw/streamed", "--target", "gs://rewrite-copy/streamed",
         "--state-dir", dir.resolve("state-streamed").toString(), "--set", "migration.copy.server-side-copy=false");
 
     assertThat(copy.code()).as(copy.err() + copy.out()).isEqualTo(ExitCode.SUCCESS);
     assertThat(server.calls().count(GcsCall.REWRITE_OBJECT) + server.calls().count(GcsCall.COPY_OBJECT)).isZero();
+  }
+
+  /** Copies a local folder to GCS with the job, then sets the server's call counts to zero. */
+  private static void uploadThenResetCalls(Path local, String target) {
+    Cli.Result upload = Cli.run("copy", "--source", local.toString(), "--target", target,
+        "--state-dir", dir.resolve("state-upload-" + local.getFileName()).toString());
+    assertThat(upload.code()).as(upload.err() + upload.out()).isEqualTo(ExitCode.SUCCESS);
+    server.calls().reset();
+  }
+
+  private static long dataUploads() {
+    return server.calls().count(GcsCall.UPLOAD_RESUMABLE_START) + server.calls().count(GcsCall.UPLOAD_MULTIPART)
+        + server.calls().count(GcsCall.UPLOAD_MEDIA);
+  }
+
+  private static byte[] read(String uri) throws Exception {
+    FileSystem fs = FileSystem.get(URI.create(uri), SharedSpark.session().sparkContext().hadoopConfiguration());
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(uri))) {
+      return in.readAllBytes();
+    }
   }
 
   /** Returns the {@code crc32c} field of an object's metadata: Base64 of the big-endian CRC32C. */

@@ -55,7 +55,7 @@ final class GcsObjectWrites {
 
   /**
    * Copies an object in one or more calls. With {@code maxBytesRewrittenPerCall} smaller than what
-   * is left, a call answers {@code done: false} with the bytes rewritten so far and a {@code
+   * is left, a call returns {@code done: false} with the bytes rewritten so far and a {@code
    * rewriteToken} for the next call, as the service does for large objects. The last call writes
    * the destination from the source generation that the first call saw, and returns the resource.
    */

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rewrites in progress, by the {@code rewriteToken} that the last response handed out. A token
+ * The rewrites in progress, by the {@code rewriteToken} that the last response returned. A token
  * is good for one call: the next call gets a new token, so a stale or replayed token is rejected.
  */
 final class RewriteTokens {

@@ -24,7 +24,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes many small objects to a test store quickly, for listing tests. Each object holds its own
+ * Writes many small objects to a test store quickly, for listing tests. Each object contains its own
  * name in UTF-8. The writes go through the store's real protocol, several at a time.
  */
 public final class ObjectSeeding {

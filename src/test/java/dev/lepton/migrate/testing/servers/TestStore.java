@@ -16,7 +16,7 @@ public interface TestStore extends AutoCloseable {
   String uri(String folder);
 
   /**
-   * Writes one small object per name below {@code folder}, each holding its name in UTF-8 (see
+   * Writes one small object per name below {@code folder}, each containing its name in UTF-8 (see
    * {@link ObjectSeeding}). It uses the cheapest real write of the store, several at a time, so
    * that tests can fill a folder with thousands of objects in seconds. By default it creates files
    * through the store's Hadoop connector.
