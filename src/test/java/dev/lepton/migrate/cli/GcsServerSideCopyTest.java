@@ -162,9 +162,11 @@ class GcsServerSideCopyTest {
         + server.calls().count(GcsCall.UPLOAD_MEDIA);
   }
 
-  private static byte[] read(String uri) throws Exception {
-    FileSystem fs = FileSystem.get(URI.create(uri), SharedSpark.session().sparkContext().hadoopConfiguration());
-    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(uri))) {
+  /** Reads a file through the connector. The path may contain characters that a URI must escape. */
+  private static byte[] read(String path) throws Exception {
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
+    FileSystem fs = file.getFileSystem(SharedSpark.session().sparkContext().hadoopConfiguration());
+    try (InputStream in = fs.open(file)) {
       return in.readAllBytes();
     }
   }
