@@ -57,9 +57,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class StoreContract {
   private static final long MULTIPART_FILE = 40L * 1000 * 1000;
-  // S3 and HDFS list 100 entries per page in these tests, so this listing spans many pages. The
-  // copy of these files goes through the whole job, which would take minutes per store with
-  // LISTED_OBJECTS, so the 10,000-object listing writes its objects directly and only lists them.
+  // S3 and HDFS list 100 entries per page in these tests, so this listing spans many pages. These
+  // files go through the whole job, which took 41 s for 1,000 of them on S3Mock, so the
+  // 10,000-object listing writes its objects directly and only lists them.
   private static final int MANY_FILES = 1_000;
   private static final int LISTED_OBJECTS = 10_000;
   private static final int KILLED_FILES = 120;
