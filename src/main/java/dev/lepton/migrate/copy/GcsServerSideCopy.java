@@ -27,8 +27,10 @@ import org.apache.hadoop.fs.Path;
  * bytes must equal it. A source replaced during the copy therefore fails the check and is copied
  * again, never recorded as equal.
  *
- * <p>NOTE: tested against the project's GCS test server, whose rewrite always finishes in one call,
- * so the connector's loop over rewrite tokens has not run here.
+ * <p>The service may need several rewrite calls for one object. The project's GCS test server
+ * splits a rewrite only by {@code maxBytesRewrittenPerCall}, which the connector sends from {@code
+ * fs.gs.rewrite.max.bytes.per.call} (512 MiB by default in gcs-connector 2.2.26), and the tests run
+ * the token loop with 1 MiB per call.
  */
 final class GcsServerSideCopy implements ServerSideCopy {
   private final GoogleCloudStorage gcs;

@@ -75,10 +75,15 @@ final class StoreRuns {
 
   /** Returns the file system of a URI, configured like the shared session's tasks. */
   static FileSystem fileSystem(String uri, List<TestStore> stores) throws IOException {
+    return FileSystem.get(URI.create(uri), configuration(stores));
+  }
+
+  /** Returns the shared session's Hadoop configuration with the stores' settings and secrets added. */
+  static Configuration configuration(List<TestStore> stores) {
     Configuration conf = new Configuration(SharedSpark.session().sparkContext().hadoopConfiguration());
     stores.forEach(store -> store.hadoopConf().forEach(conf::set));
     stores.forEach(store -> store.secretHadoopConf().forEach(conf::set));
-    return FileSystem.get(URI.create(uri), conf);
+    return conf;
   }
 
   /** Builds the Hadoop path of a file below a root URI, keeping awkward characters in the name. */

@@ -23,6 +23,7 @@ final class GcsObjectWrites {
 
   private final GcsObjectStore store;
   private final String rootUrl;
+  private final RewriteTokens rewriteTokens = new RewriteTokens();
 
   GcsObjectWrites(GcsObjectStore store, String rootUrl) {
     this.store = store;
@@ -53,29 +54,49 @@ final class GcsObjectWrites {
   }
 
   /**
-   * Copies an object in one call. The service splits a rewrite into several calls only across
-   * locations or storage classes, which this server does not have, so {@code done} is always true.
+   * Copies an object in one or more calls. With {@code maxBytesRewrittenPerCall} smaller than what
+   * is left, a call returns {@code done: false} with the bytes rewritten so far and a {@code
+   * rewriteToken} for the next call, as the service does for large objects. The last call writes
+   * the destination from the source generation that the first call saw, and returns the resource.
    */
   void rewrite(GcsRequest request, GcsRoute route, GcsResponse response) throws IOException {
     Long maxBytesPerCall = request.longParam("maxBytesRewrittenPerCall");
     if (maxBytesPerCall != null && (maxBytesPerCall <= 0 || maxBytesPerCall % MEBIBYTE != 0)) {
       throw GcsApiException.invalid("maxBytesRewrittenPerCall must be a positive multiple of 1 MiB");
     }
-    if (request.param("rewriteToken") != null && !request.param("rewriteToken").isEmpty()) {
-      throw GcsApiException.invalid("Unknown rewriteToken: every rewrite here completes in one call");
+    String token = request.param("rewriteToken");
+    RewriteTokens.Progress progress;
+    if (token == null || token.isEmpty()) {
+      store.bucket(route.destinationBucket());
+      GcsObject source =
+          store.get(route.bucket(), route.object(), request.longParam("sourceGeneration"), Preconditions.ofSource(request));
+      progress = RewriteTokens.Progress.start(route, source);
+    } else {
+      progress = rewriteTokens.take(token, route);
+      // Throws 404 when the pinned generation is no longer live.
+      store.get(progress.sourceBucket(), progress.sourceObject(), progress.sourceGeneration(), Preconditions.NONE);
     }
-    GcsObject copy = copyObject(request, route);
+
     ObjectNode answer = GcsJson.MAPPER.createObjectNode();
     answer.put("kind", "storage#rewriteResponse");
-    answer.put("totalBytesRewritten", Long.toString(copy.size()));
-    answer.put("objectSize", Long.toString(copy.size()));
-    answer.put("done", true);
-    answer.set("resource", GcsJson.object(copy, rootUrl));
+    answer.put("objectSize", Long.toString(progress.objectSize()));
+    if (maxBytesPerCall != null && progress.remaining() > maxBytesPerCall) {
+      RewriteTokens.Progress next = progress.advance(maxBytesPerCall);
+      answer.put("totalBytesRewritten", Long.toString(next.bytesRewritten()));
+      answer.put("done", false);
+      answer.put("rewriteToken", rewriteTokens.issue(next));
+    } else {
+      GcsObject copy = copyObject(request, route, progress.sourceGeneration());
+      answer.put("totalBytesRewritten", Long.toString(copy.size()));
+      answer.put("done", true);
+      answer.set("resource", GcsJson.object(copy, rootUrl));
+    }
     GcsReads.sendJson(response, 200, answer, request);
   }
 
   void copy(GcsRequest request, GcsRoute route, GcsResponse response) throws IOException {
-    GcsReads.sendJson(response, 200, GcsJson.object(copyObject(request, route), rootUrl), request);
+    GcsObject copy = copyObject(request, route, request.longParam("sourceGeneration"));
+    GcsReads.sendJson(response, 200, GcsJson.object(copy, rootUrl), request);
   }
 
   /**
@@ -141,12 +162,11 @@ final class GcsObjectWrites {
    * Copies the source's bytes to a new generation of the destination. A non-empty body sets the
    * destination's metadata, and otherwise the source's metadata is kept.
    */
-  private GcsObject copyObject(GcsRequest request, GcsRoute route) throws IOException {
+  private GcsObject copyObject(GcsRequest request, GcsRoute route, Long sourceGeneration) throws IOException {
     JsonNode body = GcsJson.read(request.body());
     store.bucket(route.destinationBucket());
     GcsObjectStore.OpenedObject source =
-        store.open(
-            route.bucket(), route.object(), request.longParam("sourceGeneration"), Preconditions.ofSource(request));
+        store.open(route.bucket(), route.object(), sourceGeneration, Preconditions.ofSource(request));
     Path blob = store.newBlobPath();
     try (FileChannel channel = source.channel()) {
       BlobDigest digest = BlobFiles.write(Channels.newInputStream(channel), blob);

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GcsProtocolTest {
   private static final String BUCKET = "protocol";
+  private static final long MEBIBYTE = 1 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -215,6 +216,74 @@ class GcsProtocolTest {
     assertThat(download("rewrite/copy", null).body()).isEqualTo("payload");
     assertThat(refused.statusCode()).isEqualTo(412);
     assertThat(download("rewrite/taken", null).body()).isEqualTo("old");
+  }
+
+  @Test
+  void rewriteFollowsTokensUntilDone() throws Exception {
+    // 2,796,204 bytes of Base64 text: three calls of at most 1 MiB.
+    String content = Base64.getEncoder().encodeToString(TestBytes.generate(2 << 20, 21));
+    multipartUpload("rewrite/large", content, "", false);
+    String rewrite = objectUrl("rewrite/large") + "/rewriteTo/b/" + BUCKET + "/o/rewrite%2Flarge-copy"
+        + "?maxBytesRewrittenPerCall=" + MEBIBYTE;
+
+    JsonNode first = JSON.readTree(send("POST", rewrite, "").body());
+    int destinationBeforeDone = download("rewrite/large-copy", null).statusCode();
+    JsonNode second = JSON.readTree(send("POST", rewrite + "&rewriteToken=" + first.get("rewriteToken").asText(), "")
+        .body());
+    HttpResponse<String> replayed = send("POST", rewrite + "&rewriteToken=" + first.get("rewriteToken").asText(), "");
+    HttpResponse<String> last = send("POST", rewrite + "&rewriteToken=" + second.get("rewriteToken").asText(), "");
+
+    assertThat(first.get("done").asBoolean()).isFalse();
+    assertThat(first.get("totalBytesRewritten").asText()).isEqualTo(Long.toString(MEBIBYTE));
+    assertThat(first.get("objectSize").asText()).isEqualTo(Integer.toString(content.length()));
+    assertThat(first.has("resource")).isFalse();
+    assertThat(destinationBeforeDone).as("destination before the last call").isEqualTo(404);
+    assertThat(second.get("done").asBoolean()).isFalse();
+    assertThat(second.get("totalBytesRewritten").asText()).isEqualTo(Long.toString(2 * MEBIBYTE));
+    assertThat(second.get("rewriteToken").asText()).isNotEqualTo(first.get("rewriteToken").asText());
+    assertThat(replayed.statusCode()).as("a token already used").isEqualTo(400);
+    assertThat(last.statusCode()).isEqualTo(200);
+    JsonNode done = JSON.readTree(last.body());
+    assertThat(done.get("done").asBoolean()).isTrue();
+    assertThat(done.has("rewriteToken")).isFalse();
+    assertThat(done.get("totalBytesRewritten").asText()).isEqualTo(Integer.toString(content.length()));
+    assertThat(done.at("/resource/name").asText()).isEqualTo("rewrite/large-copy");
+    assertThat(done.at("/resource/crc32c").asText()).isEqualTo(crc32c(content.getBytes(StandardCharsets.UTF_8)));
+    assertThat(download("rewrite/large-copy", null).body()).isEqualTo(content);
+  }
+
+  @Test
+  void rewriteRejectsBadTokensAndSizes() throws Exception {
+    multipartUpload("rewrite/checked", "x".repeat(3 << 20), "", false);
+    String rewrite = objectUrl("rewrite/checked") + "/rewriteTo/b/" + BUCKET + "/o/rewrite%2Fchecked-copy";
+
+    HttpResponse<String> notMultiple = send("POST", rewrite + "?maxBytesRewrittenPerCall=1000000", "");
+    HttpResponse<String> unknown = send("POST", rewrite + "?rewriteToken=never-issued", "");
+    String token = JSON.readTree(send("POST", rewrite + "?maxBytesRewrittenPerCall=" + MEBIBYTE, "").body())
+        .get("rewriteToken").asText();
+    HttpResponse<String> otherDestination = send("POST", objectUrl("rewrite/checked") + "/rewriteTo/b/" + BUCKET
+        + "/o/rewrite%2Felsewhere?maxBytesRewrittenPerCall=" + MEBIBYTE + "&rewriteToken=" + token, "");
+
+    assertThat(notMultiple.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(notMultiple.body()).at("/error/message").asText()).contains("multiple of 1 MiB");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknown.body()).at("/error/message").asText()).contains("never-issued");
+    assertThat(otherDestination.statusCode()).isEqualTo(400);
+    assertThat(download("rewrite/elsewhere", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void rewriteFailsWhenSourceChangesBetweenCalls() throws Exception {
+    multipartUpload("rewrite/changing", "a".repeat(2 << 20), "", false);
+    String rewrite = objectUrl("rewrite/changing") + "/rewriteTo/b/" + BUCKET + "/o/rewrite%2Fchanging-copy"
+        + "?maxBytesRewrittenPerCall=" + MEBIBYTE;
+    String token = JSON.readTree(send("POST", rewrite, "").body()).get("rewriteToken").asText();
+    multipartUpload("rewrite/changing", "b".repeat(2 << 20), "", false);
+
+    HttpResponse<String> next = send("POST", rewrite + "&rewriteToken=" + token, "");
+
+    assertThat(next.statusCode()).isEqualTo(404);
+    assertThat(download("rewrite/changing-copy", null).statusCode()).isEqualTo(404);
   }
 
   @Test

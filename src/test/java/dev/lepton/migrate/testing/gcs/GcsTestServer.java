@@ -17,7 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>buckets: get, insert, delete;
  *   <li>objects: get, list (prefix, delimiter, includeTrailingDelimiter, maxResults up to 1,000,
- *       pageToken, startOffset, endOffset), patch, update, delete, rewrite, copy, compose;
+ *       pageToken, startOffset, endOffset), patch, update, delete, copy, compose, and rewrite
+ *       (split into calls with rewrite tokens by {@code maxBytesRewrittenPerCall});
  *   <li>media downloads with single ranges (206, 416);
  *   <li>uploads of type multipart, media and resumable (308 with {@code Range} until the last
  *       chunk, non-final chunks kept in multiples of 256 KiB);

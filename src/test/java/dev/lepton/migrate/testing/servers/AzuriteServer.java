@@ -1,6 +1,8 @@
 package dev.lepton.migrate.testing.servers;
 
 import java.io.IOException;
+import com.microsoft.azure.storage.CloudStorageAccount;
+import com.microsoft.azure.storage.blob.CloudBlobContainer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -132,6 +134,21 @@ public final class AzuriteServer implements AutoCloseable {
         "fs.azure.storage.emulator.account.name", ACCOUNT,
         "fs.azure.io.retry.max.retries", "2",
         "fs.azure.io.retry.max.backoff.interval", "1000");
+  }
+
+  /**
+   * Uploads each object as the block blob {@code PREFIX+NAME} of a container (created if missing),
+   * with one Put Blob request of the Azure storage SDK that hadoop-azure uses. WASB's create sends
+   * several requests per file. The SDK's development account connects to this server only.
+   */
+  public static void uploadBlobs(String container, String prefix, List<String> names) throws Exception {
+    CloudBlobContainer blobs =
+        CloudStorageAccount.getDevelopmentStorageAccount().createCloudBlobClient().getContainerReference(container);
+    blobs.createIfNotExists();
+    ObjectSeeding.parallelWrites(names, name -> {
+      byte[] body = ObjectSeeding.body(name);
+      blobs.getBlockBlobReference(prefix + name).uploadFromByteArray(body, 0, body.length);
+    });
   }
 
   @Override

@@ -1,5 +1,12 @@
 package dev.lepton.migrate.testing.servers;
 
+import com.amazonaws.ClientConfiguration;
+import com.amazonaws.Protocol;
+import com.amazonaws.auth.AWSStaticCredentialsProvider;
+import com.amazonaws.auth.BasicAWSCredentials;
+import com.amazonaws.client.builder.AwsClientBuilder;
+import com.amazonaws.services.s3.AmazonS3;
+import com.amazonaws.services.s3.AmazonS3ClientBuilder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -90,6 +97,26 @@ public final class S3ProxyServer implements AutoCloseable {
     Map<String, String> conf = new LinkedHashMap<>(S3Settings.loopback(bucket, endpoint(), credentialsProvider));
     conf.put("fs.s3a.bucket." + bucket + ".change.detection.mode", "client");
     return conf;
+  }
+
+  /**
+   * Writes each object as {@code BUCKET/PREFIX+NAME} with one signed PUT request of the AWS SDK
+   * that S3A uses, with the test keys. S3A's create sends several requests per object.
+   */
+  public void putObjects(String bucket, String prefix, List<String> names) throws Exception {
+    AmazonS3 s3 = AmazonS3ClientBuilder.standard()
+        .withEndpointConfiguration(new AwsClientBuilder.EndpointConfiguration(endpoint(), "us-east-1"))
+        .withPathStyleAccessEnabled(true)
+        .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY)))
+        .withClientConfiguration(new ClientConfiguration()
+            .withProtocol(Protocol.HTTP)
+            .withMaxConnections(ObjectSeeding.WRITES_IN_FLIGHT))
+        .build();
+    try {
+      ObjectSeeding.parallelWrites(names, name -> s3.putObject(bucket, prefix + name, name));
+    } finally {
+      s3.shutdown();
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.lepton.migrate.testing.servers;
 
+import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A store on a loopback test server, as the contract tests see it: URIs of folders, and the Hadoop
@@ -13,6 +15,16 @@ public interface TestStore extends AutoCloseable {
   /** Returns the URI of a folder of this store, e.g. {@code s3a://bucket/folder}. */
   String uri(String folder);
 
+  /**
+   * Writes one small object per name below {@code folder}, each containing its name in UTF-8 (see
+   * {@link ObjectSeeding}). It uses the cheapest real write of the store, several at a time, so
+   * that tests can fill a folder with thousands of objects in seconds. By default it creates files
+   * through the store's Hadoop connector.
+   */
+  default void writeObjects(String folder, List<String> names) throws Exception {
+    ObjectSeeding.fileSystemCreates(uri(folder), hadoopConfiguration(), names);
+  }
+
   /** Hadoop settings for this store's connector, all pointing at loopback. */
   Map<String, String> hadoopConf();
 
@@ -23,6 +35,14 @@ public interface TestStore extends AutoCloseable {
    */
   default Map<String, String> secretHadoopConf() {
     return Map.of();
+  }
+
+  /** Returns a new Hadoop configuration with {@link #hadoopConf()} and {@link #secretHadoopConf()}. */
+  default Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    hadoopConf().forEach(conf::set);
+    secretHadoopConf().forEach(conf::set);
+    return conf;
   }
 
   /**

@@ -1,12 +1,14 @@
 package dev.lepton.migrate.testing.servers;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import dev.lepton.migrate.testing.abfs.AbfsTestServer;
 import dev.lepton.migrate.testing.gcs.GcsTestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The loopback stores of the contract tests, each started on a folder of its own. Every start uses
@@ -27,7 +29,9 @@ public final class TestStores {
   public static TestStore s3mock(Path dir) throws IOException {
     String bucket = unique("lake");
     S3MockServer server = S3MockServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM, bucket);
-    return new Wrapped("s3mock", "s3a://" + bucket + "/", server.hadoopConf(bucket), Map.of(), Map.of(), server::close);
+    ObjectWriter puts = (store, folder, names) -> ObjectSeeding.s3Puts(server.endpoint(), bucket, folder + "/", names);
+    return new Wrapped("s3mock", "s3a://" + bucket + "/", server.hadoopConf(bucket), Map.of(), Map.of(), puts,
+        server::close);
   }
 
   /**
@@ -42,20 +46,22 @@ public final class TestStores {
     Map<String, String> environment = Map.of(
         "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
     return new Wrapped("s3proxy", "s3a://" + bucket + "/", server.hadoopConf(bucket, providers), Map.of(),
-        environment, server::close);
+        environment, (store, folder, names) -> server.putObjects(bucket, folder + "/", names), server::close);
   }
 
   /** Starts Azurite, used through WASB in a container named {@code lake-N}. */
   public static TestStore azurite(Path dir) throws IOException {
     AzuriteServer server = AzuriteServer.start(dir, ServerProcess.Lifetime.BOUND_TO_JVM);
-    return new Wrapped("wasb", AzuriteServer.uri(unique("lake"), ""), AzuriteServer.hadoopConf(), Map.of(), Map.of(),
-        server::close);
+    String container = unique("lake");
+    ObjectWriter blobs = (store, folder, names) -> AzuriteServer.uploadBlobs(container, folder + "/", names);
+    return new Wrapped("wasb", AzuriteServer.uri(container, ""), AzuriteServer.hadoopConf(), Map.of(), Map.of(),
+        blobs, server::close);
   }
 
   /** Starts a MiniDFSCluster in this JVM. */
   public static TestStore hdfs(Path dir) throws IOException {
     HdfsServer server = HdfsServer.start(dir);
-    return new Wrapped("hdfs", server.uri(""), server.hadoopConf(), Map.of(), Map.of(), server::close);
+    return new Wrapped("hdfs", server.uri(""), server.hadoopConf(), Map.of(), Map.of(), FILE_SYSTEM, server::close);
   }
 
   /** Starts the project's GCS JSON API test server with a bucket named {@code lake-N}, without credentials. */
@@ -63,7 +69,9 @@ public final class TestStores {
     GcsTestServer server = GcsTestServer.start(dir);
     String bucket = unique("lake");
     server.createBucket(bucket);
-    return new Wrapped("gcs", "gs://" + bucket + "/", server.hadoopConf(), Map.of(), Map.of(), server::close);
+    ObjectWriter uploads =
+        (store, folder, names) -> ObjectSeeding.gcsMediaUploads(server.rootUrl(), bucket, folder + "/", names);
+    return new Wrapped("gcs", "gs://" + bucket + "/", server.hadoopConf(), Map.of(), Map.of(), uploads, server::close);
   }
 
   /**
@@ -78,20 +86,35 @@ public final class TestStores {
     Map<String, String> secrets = new LinkedHashMap<>();
     server.hadoopConf().forEach((key, value) -> (key.startsWith("fs.azure.account.key.") ? secrets : settings)
         .put(key, value));
-    return new Wrapped("abfs", AbfsTestServer.uri(filesystem), settings, secrets, Map.of(), server::close);
+    return new Wrapped("abfs", AbfsTestServer.uri(filesystem), settings, secrets, Map.of(), FILE_SYSTEM,
+        server::close);
   }
 
   private interface Closer {
     void close() throws Exception;
   }
 
+  /** The store's way of writing many small objects. */
+  private interface ObjectWriter {
+    void write(Wrapped store, String folder, List<String> names) throws Exception;
+  }
+
+  /** Creates the objects through the store's Hadoop connector, for stores without a cheaper write. */
+  private static final ObjectWriter FILE_SYSTEM = (store, folder, names) ->
+      ObjectSeeding.fileSystemCreates(store.uri(folder), store.hadoopConfiguration(), names);
+
   private record Wrapped(String name, String root, Map<String, String> hadoopConf,
-      Map<String, String> secretHadoopConf, Map<String, String> childEnvironment, Closer closer)
-      implements TestStore {
+      Map<String, String> secretHadoopConf, Map<String, String> childEnvironment, ObjectWriter writer,
+      Closer closer) implements TestStore {
     @Override
     public String uri(String folder) {
       String base = root.endsWith("/") ? root : root + "/";
       return base + folder;
+    }
+
+    @Override
+    public void writeObjects(String folder, List<String> names) throws Exception {
+      writer.write(this, folder, names);
     }
 
     /**
@@ -102,11 +125,8 @@ public final class TestStores {
     public void close() throws Exception {
       dev.lepton.migrate.testing.SharedSpark.forgetFileSystem(root);
       closer.close();
-      org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
-      hadoopConf.forEach(conf::set);
-      secretHadoopConf.forEach(conf::set);
       try {
-        org.apache.hadoop.fs.FileSystem.get(java.net.URI.create(root), conf).close();
+        org.apache.hadoop.fs.FileSystem.get(URI.create(root), hadoopConfiguration()).close();
       } catch (java.io.IOException | RuntimeException e) {
         // Nothing was cached, and a new instance cannot reach the stopped server.
       }
