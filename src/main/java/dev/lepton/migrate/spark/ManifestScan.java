@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,18 +88,20 @@ final class ManifestScan {
    */
   static JavaRDD<ManifestRow> rows(JavaSparkContext jsc, DataFiles files, List<Path> pendingFolders,
       HadoopConf conf) {
+    // A broadcast ships the Hadoop configuration once rather than inside every task.
+    Broadcast<HadoopConf> taskConf = jsc.broadcast(conf);
     JavaRDD<ManifestRow> rows = jsc.emptyRDD();
     if (!files.paths().isEmpty()) {
       rows = jsc.parallelize(files.paths(), tasks(files)).flatMap(path -> {
         Path file = new Path(path);
-        return ManifestParquetFile.rows(file, conf.get());
+        return ManifestParquetFile.rows(file, taskConf.value().get());
       });
     }
     if (!pendingFolders.isEmpty()) {
       List<String> folders = pendingFolders.stream().map(Path::toString).toList();
       rows = rows.union(jsc.parallelize(folders, folders.size()).flatMap(name -> {
         Path folder = new Path(name);
-        return TaskResultFile.readAll(folder.getFileSystem(conf.get()), folder).iterator();
+        return TaskResultFile.readAll(folder.getFileSystem(taskConf.value().get()), folder).iterator();
       }));
     }
     return rows;
