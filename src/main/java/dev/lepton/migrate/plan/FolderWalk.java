@@ -12,9 +12,9 @@ import org.apache.hadoop.fs.RemoteIterator;
 /**
  * Streams the files below a folder, depth first, listing one folder at a time with {@link
  * FileSystem#listStatusIterator}. Used on the local file system in place of its recursive {@code
- * listFiles}, which builds a {@code LocatedFileStatus} per file: without Hadoop's native library
- * that reads each file's owner and permissions by starting an {@code ls} process (Hadoop 3.3's
- * {@code RawLocalFileSystem}), which took most of the time of listing a few hundred files.
+ * listFiles}, which builds a {@code LocatedFileStatus} per file. Without Hadoop's native library,
+ * the {@code RawLocalFileSystem} of Hadoop 3.3.4 reads each file's owner and permissions for that by
+ * starting an {@code ls} process, once per file.
  */
 final class FolderWalk implements RemoteIterator<FileStatus> {
   private final FileSystem fs;

@@ -28,7 +28,7 @@ import scala.Tuple3;
  * path, and decides an action per source file. Reads no file contents and writes nothing.
  */
 final class CopyPlanner {
-  /** Listed files per partition of the join; at about 200 bytes each, 10 MiB to 20 MiB a task. */
+  /** Listed files per partition of the join: about 10 MiB a task, estimated at 200 bytes a file. */
   static final long FILES_PER_PARTITION = 50_000;
   static final int MAX_PARTITIONS = 100_000;
 

@@ -165,8 +165,8 @@ final class RunRecorder {
   }
 
   /**
-   * Returns a row per unchanged file of {@code plan}, collected on the driver; for plans with at most
-   * {@value #MAX_DRIVER_ROWS} unchanged files.
+   * Returns a row per unchanged file of {@code plan}, collected on the driver. Meant for plans with
+   * at most {@value #MAX_DRIVER_ROWS} unchanged files.
    */
   static List<ManifestRow> skippedRowList(PlanResult plan, String runId) {
     long now = System.currentTimeMillis();

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads the latest manifest state per path with Spark tasks and compares it with what Spark's Delta
- * reader finds in the same table: over runs appended by Spark and without it, with ties and with
- * task results not yet appended, and for tables that only Spark's reader may read.
+ * reader finds in the same table. The manifests hold runs appended by Spark and without it, ties,
+ * and task results not yet appended. One table is partitioned, so only Spark's reader may read it.
  */
 class ManifestStoreTest {
   private static final HashPartitioner PARTITIONER = new HashPartitioner(3);
