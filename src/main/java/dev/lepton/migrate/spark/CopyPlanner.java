@@ -135,8 +135,9 @@ final class CopyPlanner {
    * listings, which stay cached for the join, so no store is listed twice.
    */
   private static Partitioner partitioner(JavaRDD<FileEntry> sourceFiles, JavaRDD<FileEntry> targetFiles) {
-    sourceFiles.persist(StorageLevel.MEMORY_AND_DISK());
-    targetFiles.persist(StorageLevel.MEMORY_AND_DISK());
+    // Serialized, because listings of millions of files are cached only until the join has read them.
+    sourceFiles.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    targetFiles.persist(StorageLevel.MEMORY_AND_DISK_SER());
     long listed = sourceFiles.union(targetFiles).count();
     return new HashPartitioner(partitions(listed));
   }
