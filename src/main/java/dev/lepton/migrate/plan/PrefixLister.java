@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Lists files below a root. {@link #discover} walks the first folder levels to find prefixes that
  * can be listed in parallel; {@link #listRecursively} streams one prefix's files through the
- * connector's own recursive listing (a paged flat listing on object stores).
+ * connector's own recursive listing (a paged flat listing on object stores), or on the local file
+ * system through a {@link FolderWalk}.
  */
 public final class PrefixLister {
   private final FileSystem fs;
@@ -115,9 +115,9 @@ public final class PrefixLister {
     if (GcsObjectListing.appliesTo(fs)) {
       return new FilteringIterator(GcsObjectListing.list(fs, start, true));
     }
-    RemoteIterator<LocatedFileStatus> statuses;
+    RemoteIterator<? extends FileStatus> statuses;
     try {
-      statuses = fs.listFiles(start, true);
+      statuses = FolderWalk.appliesTo(fs) ? new FolderWalk(fs, start) : fs.listFiles(start, true);
     } catch (java.io.FileNotFoundException e) {
       return java.util.Collections.emptyIterator();
     }

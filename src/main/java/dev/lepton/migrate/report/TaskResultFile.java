@@ -74,7 +74,7 @@ public final class TaskResultFile {
         text(json, "source_checksum"), text(json, "target_checksum"), text(json, "codec"),
         json.path("status").asText(), text(json, "verify_level"), json.path("bytes_copied").asLong(),
         json.path("duration_ms").asLong(), json.path("attempts").asInt(), text(json, "reason"),
-        json.path("recorded_at").asLong());
+        json.path("recorded_at").asLong(), text(json, "store_checks"));
   }
 
   private static String text(com.fasterxml.jackson.databind.JsonNode json, String field) {

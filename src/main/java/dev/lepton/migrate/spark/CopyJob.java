@@ -128,12 +128,30 @@ public final class CopyJob {
     }
     manifestReady.join();
 
-    RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
-    RunSummary summary = recorder.record(manifest, RunRecorder.skippedRows(spark, plan, runId), started,
-        timer.phases(), notes, "copy", ExitCode.SUCCESS, Map.of());
+    RunSummary summary = record(manifest, plan, started);
     PendingRows.delete(spark, execution.pendingFolder());
     folders.cleanUp(runId);
     return summary;
+  }
+
+  /**
+   * Records the run. The rows of unchanged files are made on the driver and appended without Spark
+   * when there are at most {@value RunRecorder#MAX_DRIVER_ROWS}, as on a rerun of a small lake, and
+   * by Spark tasks otherwise.
+   */
+  private RunSummary record(ManifestStore manifest, PlanResult plan, Instant started) {
+    RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
+    if (plan.totals().files(FileAction.SKIP) > RunRecorder.MAX_DRIVER_ROWS) {
+      return recorder.record(manifest, RunRecorder.skippedRows(spark, plan, runId), started, timer.phases(), notes,
+          "copy", ExitCode.SUCCESS, Map.of());
+    }
+    try {
+      return recorder.recordSmall(manifest, RunRecorder.skippedRowList(plan, runId), started, timer.phases(), notes,
+          "copy", ExitCode.SUCCESS, Map.of());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot record copy run " + runId + " in " + layout.stateDir() + ": "
+          + e.getMessage() + ". Its task results stay in the state folder; the next run records them.", e);
+    }
   }
 
   private void prepareTarget() {

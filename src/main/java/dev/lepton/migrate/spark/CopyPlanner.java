@@ -14,6 +14,8 @@ import dev.lepton.migrate.store.RunLayout;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,6 +28,10 @@ import scala.Tuple3;
  * path, and decides an action per source file. Reads no file contents and writes nothing.
  */
 final class CopyPlanner {
+  /** Listed files per partition of the join: about 10 MiB a task, estimated at 200 bytes a file. */
+  static final long FILES_PER_PARTITION = 50_000;
+  static final int MAX_PARTITIONS = 100_000;
+
   /**
    * Scope of a plan beyond the config: the folders to leave out on each side (the Delta tables a
    * sync replays separately) and the way a changed source file is detected.
@@ -76,16 +82,18 @@ final class CopyPlanner {
     // Files meet by the name under which the target store tells names apart, so two source names
     // that the store would fold into one show up as a name problem.
     NameRules names = NameRules.forTarget(layout.target());
+    JavaRDD<FileEntry> targetFiles = Listing.list(jsc, conf, layout.target(), targetFilter, config.plan());
+    Partitioner partitioner = partitioner(sourceFiles, targetFiles);
     JavaPairRDD<String, FileEntry> source = sourceFiles.keyBy(e -> names.comparisonKey(e.relativePath()));
-    JavaPairRDD<String, FileEntry> target = Listing.list(jsc, conf, layout.target(), targetFilter, config.plan())
-        .keyBy(e -> names.comparisonKey(e.relativePath()));
-    JavaPairRDD<String, ManifestState> manifest = new ManifestStore(spark, layout.stateDir()).latestStates();
+    JavaPairRDD<String, FileEntry> target = targetFiles.keyBy(e -> names.comparisonKey(e.relativePath()));
+    JavaPairRDD<String, ManifestState> manifest =
+        new ManifestStore(spark, layout.stateDir()).latestStates(partitioner);
     if (names.foldsNames()) {
       manifest = manifest.mapToPair(row -> new scala.Tuple2<>(names.comparisonKey(row._1()), row._2()));
     }
 
     Differ differ = new Differ(config.copy().onConflict(), scope.detection());
-    JavaRDD<Decision> decided = source.cogroup(target, manifest).flatMap(entry -> {
+    JavaRDD<Decision> decided = source.cogroup(target, manifest, partitioner).flatMap(entry -> {
       Tuple3<Iterable<FileEntry>, Iterable<FileEntry>, Iterable<ManifestState>> sides = entry._2();
       Iterator<FileEntry> sources = sides._1().iterator();
       FileEntry sourceFile = first(sources);
@@ -105,6 +113,9 @@ final class CopyPlanner {
 
     PlanTotals totals = decided.aggregate(new PlanTotals(),
         (t, d) -> d.file() == null ? t.addExtraTargetFile() : t.add(d.file()), PlanTotals::merge);
+    // The cached decisions and the shuffle files now hold what later steps read.
+    sourceFiles.unpersist(false);
+    targetFiles.unpersist(false);
     JavaRDD<PlannedFile> files = decided.filter(d -> d.file() != null).map(Decision::file);
     files.persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<FileEntry> extraTargetFiles = decided.filter(d -> d.file() == null).map(Decision::extraTargetFile);
@@ -116,6 +127,23 @@ final class CopyPlanner {
     List<String> problemSamples = problemCount == 0 ? List.of() : problems.take(20);
     return new PlanResult(files, extraTargetFiles, totals, conflicts,
         new PlanResult.NameProblems(problemCount, problemSamples), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * Returns the partitioner of the join: one partition per {@value #FILES_PER_PARTITION} listed
+   * files, so a small lake joins in one task and a large one spreads out. One job counts both
+   * listings, which stay cached for the join, so no store is listed twice.
+   */
+  private static Partitioner partitioner(JavaRDD<FileEntry> sourceFiles, JavaRDD<FileEntry> targetFiles) {
+    // Serialized, because listings of millions of files are cached only until the join has read them.
+    sourceFiles.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    targetFiles.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long listed = sourceFiles.union(targetFiles).count();
+    return new HashPartitioner(partitions(listed));
+  }
+
+  static int partitions(long listedFiles) {
+    return (int) Math.max(1, Math.min(MAX_PARTITIONS, (listedFiles + FILES_PER_PARTITION - 1) / FILES_PER_PARTITION));
   }
 
   /**

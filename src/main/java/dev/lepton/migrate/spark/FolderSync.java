@@ -147,7 +147,11 @@ final class FolderSync {
     Location stateDir = layout.stateDir();
     HadoopConf taskConf = conf;
     String runId = execution.context().runId();
-    return files.mapPartitionsWithIndex((index, entries) -> {
+    // A plan of a small lake has one partition. Deletions are slow requests on object stores, so
+    // they spread over the cores.
+    int tasks = (int) Math.max(1, Math.min(count, jsc.defaultParallelism()));
+    JavaRDD<FileEntry> spread = files.getNumPartitions() < tasks ? files.repartition(tasks) : files;
+    return spread.mapPartitionsWithIndex((index, entries) -> {
       FileSystem fs = Stores.targetFileSystem(target, taskConf.get());
       List<ManifestRow> rows = new ArrayList<>();
       while (entries.hasNext()) {

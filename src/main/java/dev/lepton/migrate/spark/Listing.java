@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -30,6 +31,10 @@ import scala.Tuple2;
  * <p>NOTE: the files directly in one folder are listed by one task, however many there are: a
  * flat prefix of millions of objects is paged through sequentially, because a listing has no way
  * to split one prefix's keys between tasks without delimiters.
+ *
+ * <p>Tasks read the Hadoop configuration from a broadcast variable: serialized into each task, it
+ * took more time than listing a small prefix, and every task of a later stage that reads the
+ * listing carries its lineage.
  *
  * <p>GCS folders are paged by {@code GcsObjectListing}: the GCS connector 2.2.26 reads every page of
  * a folder before {@code listStatusIterator} returns its first entry.
@@ -91,8 +96,9 @@ final class Listing {
       return top;
     }
     // One task per prefix: TRUE lists below it recursively, FALSE lists a crowded folder's own files.
+    Broadcast<HadoopConf> taskConf = jsc.broadcast(conf);
     JavaRDD<FileEntry> below = jsc.parallelize(work, work.size()).mapPartitions(items -> {
-      FileSystem taskFs = Stores.fileSystem(root, conf.get());
+      FileSystem taskFs = Stores.fileSystem(root, taskConf.value().get());
       PrefixLister lister = new PrefixLister(taskFs, root, filter);
       List<Iterator<FileEntry>> iterators = new ArrayList<>();
       while (items.hasNext()) {

@@ -1,12 +1,19 @@
 package dev.lepton.migrate.spark;
 
+import dev.lepton.migrate.deltalog.DeltaLog;
 import dev.lepton.migrate.plan.ManifestState;
 import dev.lepton.migrate.report.ManifestRow;
+import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
+import dev.lepton.migrate.store.Stores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -55,8 +62,10 @@ public final class ManifestStore {
     return table;
   }
 
+  /** Returns whether the table has a commit, read with the job's own log reader rather than Spark's. */
   public boolean exists() {
-    return DeltaTables.exists(spark, table);
+    FileSystem fs = Stores.fileSystem(table, spark.sparkContext().hadoopConfiguration());
+    return DeltaLog.forTable(fs, table.path()).latestVersionIfPresent().isPresent();
   }
 
   /**
@@ -96,18 +105,51 @@ public final class ManifestStore {
    * of runs that have not been appended yet, so a plan after a killed run finds what it copied.
    */
   public Dataset<Row> latest() {
-    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<org.apache.hadoop.fs.Path> pending = PendingRows.runFolders(spark, stateDir).stream()
-        .filter(folder -> PendingRows.hasResults(folder, conf))
-        .toList();
-    Dataset<Row> rows = all().unionByName(PendingRows.read(spark, pending));
+    Dataset<Row> rows = all().unionByName(PendingRows.read(spark, pendingFolders()));
     return rows.groupBy("path")
         .agg(functions.expr("max_by(struct(*), struct(recorded_at, run_id))").as("r"))
         .select("r.*");
   }
 
-  public JavaPairRDD<String, ManifestState> latestStates() {
-    return latest().javaRDD().mapToPair(row -> new Tuple2<>(row.getString(1), toState(row)));
+  /**
+   * Returns the latest state per path, as {@link #latest} defines it, keyed by path and partitioned
+   * by {@code partitioner}, so a cogroup with that partitioner does not shuffle it again. A plain
+   * manifest is read by {@link ManifestScan} without Spark SQL, and each task keeps only the latest
+   * row per path of what it read before the shuffle; any other goes through {@link #latest}.
+   */
+  public JavaPairRDD<String, ManifestState> latestStates(Partitioner partitioner) {
+    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    Optional<ManifestScan.DataFiles> files = ManifestScan.dataFiles(table, conf);
+    if (files.isEmpty()) {
+      return latest().javaRDD().mapToPair(row -> new Tuple2<>(row.getString(1), toState(row)));
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return ManifestScan.rows(jsc, files.get(), pendingFolders(), conf)
+        .mapToPair(row -> new Tuple2<>(row.path(), row))
+        .reduceByKey(partitioner, ManifestStore::later)
+        .mapValues(ManifestStore::toState);
+  }
+
+  /** Returns the later of two rows of one path: the higher recorded_at, then the higher run id. */
+  static ManifestRow later(ManifestRow a, ManifestRow b) {
+    int order = Long.compare(a.recordedAt(), b.recordedAt());
+    if (order == 0) {
+      order = a.runId().compareTo(b.runId());
+    }
+    return order >= 0 ? a : b;
+  }
+
+  /** Returns the folders of result files of runs not yet appended, leaving out empty ones. */
+  private List<org.apache.hadoop.fs.Path> pendingFolders() {
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    return PendingRows.runFolders(spark, stateDir).stream()
+        .filter(folder -> PendingRows.hasResults(folder, conf))
+        .toList();
+  }
+
+  static ManifestState toState(ManifestRow row) {
+    return new ManifestState(row.path(), row.size(), row.modificationTime(), row.etag(), row.status(),
+        row.checksumAlgorithm(), row.sourceChecksum(), row.targetChecksum(), row.verifyLevel());
   }
 
   static ManifestState toState(Row row) {

@@ -38,6 +38,8 @@ final class RunRecorder {
   private static final int LISTED_FAILURES = 50;
   // About 100,000 rows; more are appended with Spark from the result files.
   private static final long MAX_DRIVER_RESULT_BYTES = 32L << 20;
+  /** Rows made on the driver, such as the unchanged files of a copy, that a run appends without Spark. */
+  static final long MAX_DRIVER_ROWS = 100_000;
 
   private final SparkSession spark;
   private final RunLayout layout;
@@ -96,6 +98,18 @@ final class RunRecorder {
   RunSummary recordSmall(
       ManifestStore manifest, Instant started, Map<String, Long> phases, List<String> notes, String command,
       ExitCode tableOutcome, Map<String, Object> reportExtra) throws IOException {
+    return recordSmall(manifest, List.of(), started, phases, notes, command, tableOutcome, reportExtra);
+  }
+
+  /**
+   * Records the run as {@link #recordSmall(ManifestStore, Instant, Map, List, String, ExitCode, Map)}
+   * does, appending {@code extraRows}, at most {@value #MAX_DRIVER_ROWS} rows made on the driver, in
+   * the same commit as the task results.
+   */
+  RunSummary recordSmall(
+      ManifestStore manifest, List<ManifestRow> extraRows, Instant started, Map<String, Long> phases,
+      List<String> notes, String command, ExitCode tableOutcome, Map<String, Object> reportExtra)
+      throws IOException {
     long recordStarted = System.nanoTime();
     org.apache.hadoop.fs.Path pending = TaskResultFile.pendingRoot(layout.stateDir()).child(runId).path();
     org.apache.hadoop.fs.FileSystem fs = Stores.targetFileSystem(layout.stateDir(), spark.sparkContext().hadoopConfiguration());
@@ -106,9 +120,12 @@ final class RunRecorder {
       }
     }
     if (bytes > MAX_DRIVER_RESULT_BYTES) {
-      return record(manifest, noRows(spark), started, phases, notes, command, tableOutcome, reportExtra);
+      Dataset<Row> extra = spark.createDataFrame(extraRows.stream().map(ManifestStore::toRow).toList(),
+          ManifestStore.SCHEMA);
+      return record(manifest, extra, started, phases, notes, command, tableOutcome, reportExtra);
     }
-    List<ManifestRow> rows = bytes == 0 ? List.of() : TaskResultFile.readAll(fs, pending);
+    List<ManifestRow> rows = new ArrayList<>(bytes == 0 ? List.of() : TaskResultFile.readAll(fs, pending));
+    rows.addAll(extraRows);
     manifest.appendOnDriver(rows);
 
     Map<String, RunSummary.StatusTotals> byStatus = new LinkedHashMap<>();
@@ -145,6 +162,16 @@ final class RunRecorder {
     }
     LOG.info("Run {} recorded: {} files, outcome {}", runId, summary.totalFiles(), summary.outcome());
     return summary;
+  }
+
+  /**
+   * Returns a row per unchanged file of {@code plan}, collected on the driver. Meant for plans with
+   * at most {@value #MAX_DRIVER_ROWS} unchanged files.
+   */
+  static List<ManifestRow> skippedRowList(PlanResult plan, String runId) {
+    long now = System.currentTimeMillis();
+    String id = runId;
+    return plan.files().filter(f -> f.action() == FileAction.SKIP).map(f -> skippedRow(f, id, now)).collect();
   }
 
   /** Returns a row per unchanged file of {@code plan}, in the manifest schema. */

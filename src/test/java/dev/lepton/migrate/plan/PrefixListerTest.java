@@ -63,4 +63,25 @@ class PrefixListerTest {
     assertThat(seeds.prefixes()).containsExactly("a");
     assertThat(paths(lister().listRecursively("a"))).containsExactly("a/one.txt");
   }
+
+  @Test
+  void localPrefixListsEveryNestedFile() throws IOException {
+    Random random = new Random(3);
+    List<String> written = List.of("a/one.txt", "a/b/two.txt", "a/b/c/d/three.txt", "a/e/four.txt", "a/z.txt");
+    for (String file : written) {
+      Trees.write(dir.resolve(file), 3, random);
+    }
+    java.nio.file.Files.createDirectories(dir.resolve("a/empty/deeper"));
+    Trees.write(dir.resolve("outside.txt"), 3, random);
+    Location root = Location.parse(dir.toString(), "test");
+    PrefixLister skipping = new PrefixLister(Stores.fileSystem(root, new Configuration()), root,
+        new PathFilter(List.of(), List.of(), List.of("a/e")));
+
+    List<String> listed = paths(lister().listRecursively("a"));
+
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(written);
+    assertThat(paths(skipping.listRecursively("a"))).doesNotContain("a/e/four.txt").hasSize(written.size() - 1);
+    assertThat(paths(lister().listRecursively("missing"))).isEmpty();
+    assertThat(paths(lister().listRecursively("a/empty"))).isEmpty();
+  }
 }
