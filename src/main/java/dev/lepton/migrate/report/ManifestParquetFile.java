@@ -92,7 +92,7 @@ public final class ManifestParquetFile {
 
   /**
    * Returns a numeric column that decides a plan (a size, a time) as a long, and fails the read
-   * when the value is missing rather than let it pass as 0.
+   * when the value is missing, so that a missing value never reads as 0.
    */
   private static long requiredNumber(Group row, String column) {
     if (!present(row, column)) {
