@@ -255,6 +255,14 @@ abstract class StoreContract {
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect"))
         .toList());
     command.add("-Xmx2g");
+    // A store served over TLS with the tests' own certificate (abfss) needs the same trust store.
+    for (String key : List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStoreType",
+        "javax.net.ssl.trustStorePassword")) {
+      String value = System.getProperty(key);
+      if (value != null) {
+        command.add("-D" + key + "=" + value);
+      }
+    }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), LeptonMigrate.class.getName()));
     command.addAll(StoreRuns.arguments(stores(), "copy", source.toString(), target,
         "--set", "migration.plan.task-size=1MiB",

@@ -1,12 +1,14 @@
 package dev.lepton.migrate.testing.abfs;
 
 import dev.lepton.migrate.testing.http.LoopbackTestServer;
+import dev.lepton.migrate.testing.http.LoopbackTls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * An Azure Data Lake Storage Gen2 (DFS endpoint, hierarchical namespace) server on 127.0.0.1 for
@@ -55,8 +57,11 @@ public final class AbfsTestServer extends LoopbackTestServer<AbfsCall> {
   private final DfsNamespace namespace;
   private final TreeChanges treeChanges;
 
-  private AbfsTestServer(Path rootDir, DfsNamespace namespace, int port) throws IOException {
-    super("ABFS", AbfsCall.class, port);
+  private final boolean tls;
+
+  private AbfsTestServer(Path rootDir, DfsNamespace namespace, int port, SSLContext tls) throws IOException {
+    super("ABFS", AbfsCall.class, port, tls);
+    this.tls = tls != null;
     this.namespace = namespace;
     this.treeChanges = new TreeChanges(namespace);
     SharedKeyAuthenticator authenticator = new SharedKeyAuthenticator(ACCOUNT, ACCOUNT_KEY);
@@ -70,7 +75,15 @@ public final class AbfsTestServer extends LoopbackTestServer<AbfsCall> {
 
   /** Starts a server on {@code port} (0 for a free one), storing file bodies under {@code rootDir}. */
   public static AbfsTestServer start(Path rootDir, int port) throws IOException {
-    return new AbfsTestServer(rootDir, new DfsNamespace(rootDir), port);
+    return new AbfsTestServer(rootDir, new DfsNamespace(rootDir), port, null);
+  }
+
+  /**
+   * Starts a server on a free port that speaks HTTPS with {@link LoopbackTls}'s certificate, for
+   * {@code abfss://} URIs, which the driver sends over TLS only.
+   */
+  public static AbfsTestServer startTls(Path rootDir) throws IOException {
+    return new AbfsTestServer(rootDir, new DfsNamespace(rootDir), 0, LoopbackTls.serverContext());
   }
 
   /** Creates a filesystem (container); the driver does not create one unless configured to. */
@@ -106,6 +119,11 @@ public final class AbfsTestServer extends LoopbackTestServer<AbfsCall> {
     return "abfs://" + filesystem + "@" + ACCOUNT_HOST + "/";
   }
 
+  /** Returns the URI of a filesystem's root on this server: {@code abfss://} when it speaks HTTPS. */
+  public String rootUri(String filesystem) {
+    return (tls ? "abfss://" : "abfs://") + filesystem + "@" + ACCOUNT_HOST + "/";
+  }
+
   /**
    * Sets how many entries one rename or delete call moves or removes in a directory before it
    * responds with a continuation token. The default is no limit.
@@ -124,8 +142,10 @@ public final class AbfsTestServer extends LoopbackTestServer<AbfsCall> {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("fs.abfs.impl", "org.apache.hadoop.fs.azurebfs.AzureBlobFileSystem");
     conf.put("fs.AbstractFileSystem.abfs.impl", "org.apache.hadoop.fs.azurebfs.Abfs");
+    conf.put("fs.abfss.impl", "org.apache.hadoop.fs.azurebfs.SecureAzureBlobFileSystem");
+    conf.put("fs.AbstractFileSystem.abfss.impl", "org.apache.hadoop.fs.azurebfs.Abfss");
     conf.put("fs.azure.abfs.endpoint", "127.0.0.1:" + port());
-    conf.put("fs.azure.always.use.https", "false");
+    conf.put("fs.azure.always.use.https", Boolean.toString(tls));
     conf.put("fs.azure.account.auth.type", "SharedKey");
     conf.put("fs.azure.account.key." + ACCOUNT_HOST, ACCOUNT_KEY);
     conf.put("fs.azure.account.hns.enabled", "true");

@@ -2,6 +2,8 @@ package dev.lepton.migrate.testing.http;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +54,22 @@ public abstract class LoopbackTestServer<C extends Enum<C>> implements AutoClose
    * (for example "GCS") appears in log messages and, in lower case, in thread names.
    */
   protected LoopbackTestServer(String serviceName, Class<C> callType, int port) throws IOException {
+    this(serviceName, callType, port, null);
+  }
+
+  /** As above, serving HTTPS with {@code tls} when it is not null (see {@link LoopbackTls}). */
+  protected LoopbackTestServer(String serviceName, Class<C> callType, int port, SSLContext tls) throws IOException {
     this.serviceName = serviceName;
     this.counters = new CallCounters<>(callType);
     this.faults = new FaultInjector<>(callType);
     InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    this.server = HttpServer.create(new InetSocketAddress(loopback, port), 64);
+    if (tls == null) {
+      this.server = HttpServer.create(new InetSocketAddress(loopback, port), 64);
+    } else {
+      HttpsServer https = HttpsServer.create(new InetSocketAddress(loopback, port), 64);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      this.server = https;
+    }
     this.executor = Executors.newCachedThreadPool(daemonThreads(serviceName.toLowerCase(Locale.ROOT) + "-test-server-"));
     server.setExecutor(executor);
   }

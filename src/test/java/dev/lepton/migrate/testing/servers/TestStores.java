@@ -79,14 +79,23 @@ public final class TestStores {
    * named {@code lake-N}. The account key is a test secret, kept apart from the other settings.
    */
   public static TestStore abfs(Path dir) throws IOException {
-    AbfsTestServer server = AbfsTestServer.start(dir);
+    return abfs(AbfsTestServer.start(dir));
+  }
+
+  /** As {@link #abfs(Path)}, over HTTPS with {@code abfss://} URIs. */
+  public static TestStore abfss(Path dir) throws IOException {
+    return abfs(AbfsTestServer.startTls(dir));
+  }
+
+  private static TestStore abfs(AbfsTestServer server) {
     String filesystem = unique("lake");
     server.createFilesystem(filesystem);
     Map<String, String> settings = new LinkedHashMap<>();
     Map<String, String> secrets = new LinkedHashMap<>();
     server.hadoopConf().forEach((key, value) -> (key.startsWith("fs.azure.account.key.") ? secrets : settings)
         .put(key, value));
-    return new Wrapped("abfs", AbfsTestServer.uri(filesystem), settings, secrets, Map.of(), FILE_SYSTEM,
+    String root = server.rootUri(filesystem);
+    return new Wrapped(root.substring(0, root.indexOf(':')), root, settings, secrets, Map.of(), FILE_SYSTEM,
         server::close);
   }
 
