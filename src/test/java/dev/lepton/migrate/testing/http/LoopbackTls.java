@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.apache.hadoop.security.ssl.DelegatingSSLSocketFactory;
 
 /**
  * TLS for test servers on 127.0.0.1: a self-signed certificate for the address 127.0.0.1, made once
@@ -45,6 +46,9 @@ public final class LoopbackTls {
       System.setProperty("javax.net.ssl.trustStore", trusted.toString());
       System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
       System.setProperty("javax.net.ssl.trustStorePassword", new String(PASSWORD));
+      // Hadoop keeps one TLS socket factory per JVM, built from the trust store of its first HTTPS
+      // connection; one built before this point would not trust the certificate.
+      DelegatingSSLSocketFactory.resetDefaultFactory();
       serverContext = context(keys);
     }
     return serverContext;
