@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.hadoop.security.ssl.DelegatingSSLSocketFactory;
 
 /**
  * TLS for test servers on 127.0.0.1: a self-signed certificate for the address 127.0.0.1, made once
- * per JVM with the JDK's keytool, and trusted by this JVM's default trust managers.
+ * per JVM with the JDK's keytool, and trusted by this JVM's default TLS context.
  *
- * <p>Connectors that speak only HTTPS for a scheme (ABFS for {@code abfss://}) build their TLS
- * context from the JDK defaults once per JVM, so the trust store is set as a system property before
- * the first such connection and never changed afterwards. It holds only this certificate: no test
- * connects anywhere but 127.0.0.1.
+ * <p>Connectors that speak only HTTPS for a scheme (ABFS for {@code abfss://}) take the JVM's
+ * default TLS context, which the JDK builds once, from the trust store of its first caller. Any
+ * library may have asked for it before a test starts a TLS server, so the default context is
+ * replaced with one that trusts the certificate, and the trust store is also set as system
+ * properties for child JVMs. It holds only this certificate: no test connects anywhere but 127.0.0.1.
  */
 public final class LoopbackTls {
   private static final char[] PASSWORD = "lepton-test-only".toCharArray();
@@ -46,12 +48,27 @@ public final class LoopbackTls {
       System.setProperty("javax.net.ssl.trustStore", trusted.toString());
       System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
       System.setProperty("javax.net.ssl.trustStorePassword", new String(PASSWORD));
-      // Hadoop keeps one TLS socket factory per JVM, built from the trust store of its first HTTPS
-      // connection; one built before this point would not trust the certificate.
+      SSLContext.setDefault(clientContext(trusted));
+      // Hadoop makes one TLS socket factory per JVM from the default context. A factory made before
+      // this point would not trust the certificate, so it is dropped.
       DelegatingSSLSocketFactory.resetDefaultFactory();
       serverContext = context(keys);
     }
     return serverContext;
+  }
+
+  private static SSLContext clientContext(Path trusted) throws IOException {
+    try (InputStream in = Files.newInputStream(trusted)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, PASSWORD);
+      TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      managers.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, managers.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("Cannot load the test trust store " + trusted + ": " + e.getMessage(), e);
+    }
   }
 
   private static SSLContext context(Path keys) throws IOException {
