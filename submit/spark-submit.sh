@@ -64,12 +64,6 @@ if [[ "$java17" == auto ]]; then
     java17=1
   fi
 fi
-if [[ "$deploy_mode" == cluster && ( "$master" == yarn* || -z "$master" ) ]]; then
-  # NOTE: Spark's YARN ApplicationMaster reports an application whose main method calls
-  # System.exit as FAILED (exit code 16, "Shutdown hook called before final status was reported"),
-  # and LeptonMigrate.main always calls System.exit with the job's code. Not tried on a cluster.
-  printf 'WARNING: In YARN cluster mode the job'\''s exit code is lost and YARN may report every run as failed; use client mode (the default) to get the exit code.\n' >&2
-fi
 
 command=("${LEPTON_SPARK_SUBMIT:-spark-submit}")
 if [[ -n "$master" ]]; then

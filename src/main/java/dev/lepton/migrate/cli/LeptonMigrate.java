@@ -4,6 +4,9 @@ import dev.lepton.migrate.ExitCode;
 import dev.lepton.migrate.InvalidInputException;
 import dev.lepton.migrate.LeptonException;
 import java.io.PrintStream;
+import java.util.Properties;
+import java.util.function.IntConsumer;
+import org.apache.spark.SparkUserAppException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +19,26 @@ public final class LeptonMigrate {
 
   private LeptonMigrate() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws SparkUserAppException {
     int code = run(args, System.out, System.err).code();
     System.out.flush();
-    System.exit(code);
+    exit(code, System.getProperties(), System::exit);
+  }
+
+  /**
+   * Ends the job with {@code code}. YARN's application master in cluster mode runs {@code main} in a
+   * thread of its own JVM and reports any {@code System.exit}, even of 0, as a failed application.
+   * There a success returns, and a failure throws Spark's {@link SparkUserAppException}, whose code
+   * the master reports as the application's exit code. Everywhere else {@code jvmExit} gets the code.
+   */
+  static void exit(int code, Properties systemProperties, IntConsumer jvmExit) throws SparkUserAppException {
+    boolean yarnCluster = systemProperties.getProperty("spark.yarn.app.id") != null
+        && "cluster".equals(systemProperties.getProperty("spark.submit.deployMode"));
+    if (!yarnCluster) {
+      jvmExit.accept(code);
+    } else if (code != ExitCode.SUCCESS.code()) {
+      throw new SparkUserAppException(code);
+    }
   }
 
   /** Runs one command line and returns its exit code, without exiting the JVM. */
