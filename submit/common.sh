@@ -191,17 +191,19 @@ shell_quote() {
   fi
 }
 
-# Prints the command a dry run would run, one argument a line, shell-quoted, with a backslash
-# ending every line but the last so that the output can be pasted into a shell.
+# Prints the command a dry run would run, shell-quoted, one line per argument or per option and its
+# value, with a backslash ending every line but the last so that the output can be pasted into a shell.
 print_command() {
-  local first=true arg
-  for arg in "$@"; do
-    if [[ "$first" == true ]]; then
-      first=false
-    else
-      printf ' \\\n  '
+  local args=("$@") index line separator=""
+  for ((index = 0; index < ${#args[@]}; index++)); do
+    line=$(shell_quote "${args[index]}")
+    if [[ "${args[index]}" == -* && "${args[index]}" != *=* ]] && ((index + 1 < ${#args[@]})) \
+      && [[ "${args[index + 1]}" != -* ]]; then
+      index=$((index + 1))
+      line+=" $(shell_quote "${args[index]}")"
     fi
-    shell_quote "$arg"
+    printf '%s%s' "$separator" "$line"
+    separator=$' \\\n  '
   done
   printf '\n'
 }

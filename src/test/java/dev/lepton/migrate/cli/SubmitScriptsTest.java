@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -358,21 +359,20 @@ class SubmitScriptsTest {
   }
 
   private record Run(int exitCode, String stdout, String stderr) {
-    /** Parses the command a dry run printed, one argument a line, into the words a shell would read. */
-    List<String> command() {
+    /**
+     * Returns the words of the command a dry run printed, as bash reads them when the output is
+     * pasted into a shell.
+     */
+    List<String> command() throws IOException, InterruptedException {
       assertThat(exitCode).as("exit code; stderr: %s", stderr).isZero();
-      List<String> words = new ArrayList<>();
-      for (String line : stdout.split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String word = line.strip();
-        if (word.endsWith(" \\")) {
-          word = word.substring(0, word.length() - 2);
-        }
-        words.add(unquote(word));
-      }
-      return words;
+      String printed = stdout.lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+      Process bash = new ProcessBuilder("bash", "-c", "words() { printf '%s\\0' \"$@\"; }\nwords " + printed)
+          .redirectErrorStream(true).start();
+      bash.getOutputStream().close();
+      String words = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(bash.waitFor()).as("bash reading the printed command: %s", words).isZero();
+      assertThat(words).as("printed command %s", printed).endsWith("\0");
+      return List.of(words.substring(0, words.length() - 1).split("\0", -1));
     }
   }
 
@@ -396,24 +396,6 @@ class SubmitScriptsTest {
     }
     return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
         Files.readString(stderr, StandardCharsets.UTF_8));
-  }
-
-  /** Reads one shell word made of plain characters, backslash escapes and single-quoted parts. */
-  private static String unquote(String word) {
-    StringBuilder value = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (c == '\\' && !quoted && i + 1 < word.length()) {
-        value.append(word.charAt(++i));
-      } else {
-        value.append(c);
-      }
-    }
-    assertThat(quoted).as("unterminated quote in %s", word).isFalse();
-    return value.toString();
   }
 
   /** Returns the --conf values given to spark-submit, that is before the jar; later ones are the job's. */
