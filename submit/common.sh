@@ -208,6 +208,24 @@ print_command() {
   printf '\n'
 }
 
+# Sets the array spark_settings to the spark-submit options that every platform takes: Delta's
+# confs, the Java 17 flags when JAVA17 is 1, and --packages for Delta when DELTA is "packages".
+spark_submit_settings() {
+  local java17=$1 delta=$2 conf
+  spark_settings=()
+  for conf in "${DELTA_CONFS[@]}"; do
+    spark_settings+=(--conf "$conf")
+  done
+  if [[ "$java17" == 1 ]]; then
+    while IFS= read -r conf; do
+      spark_settings+=(--conf "$conf")
+    done < <(java17_confs)
+  fi
+  if [[ "$delta" == packages ]]; then
+    spark_settings+=(--packages "$(delta_package)")
+  fi
+}
+
 # Runs the command, or prints it when this is a dry run.
 run_or_print() {
   if [[ "$dry_run" == true ]]; then

@@ -59,19 +59,11 @@ action_on_failure=${LEPTON_EMR_ACTION_ON_FAILURE:-CONTINUE}
 require_one_of LEPTON_EMR_ACTION_ON_FAILURE "$action_on_failure" "CONTINUE CANCEL_AND_WAIT TERMINATE_CLUSTER"
 
 spark_submit=(spark-submit --deploy-mode client --class "$JOB_MAIN_CLASS")
-for conf in "${DELTA_CONFS[@]}"; do
-  spark_submit+=(--conf "$conf")
-done
-if [[ "$java17" == 1 ]]; then
-  while IFS= read -r conf; do
-    spark_submit+=(--conf "$conf")
-  done < <(java17_confs)
+spark_submit_settings "$java17" "$delta"
+spark_submit+=("${spark_settings[@]}")
+if [[ "$delta" == emr ]]; then
+  spark_submit+=(--jars "$EMR_DELTA_JARS")
 fi
-case "$delta" in
-  emr) spark_submit+=(--jars "$EMR_DELTA_JARS") ;;
-  packages) spark_submit+=(--packages "$(delta_package)") ;;
-  provided) ;;
-esac
 spark_submit+=("$LEPTON_JAR" "${job_args[@]}")
 
 step_args=("${spark_submit[@]}")

@@ -82,17 +82,8 @@ command=("${LEPTON_SPARK_SUBMIT:-spark-submit}" --master "$LEPTON_K8S_MASTER" --
 if [[ -n "${LEPTON_K8S_UPLOAD_PATH:-}" ]]; then
   command+=(--conf "spark.kubernetes.file.upload.path=$LEPTON_K8S_UPLOAD_PATH")
 fi
-for conf in "${DELTA_CONFS[@]}"; do
-  command+=(--conf "$conf")
-done
-if [[ "$java17" == 1 ]]; then
-  while IFS= read -r conf; do
-    command+=(--conf "$conf")
-  done < <(java17_confs)
-fi
-if [[ "$delta" == packages ]]; then
-  command+=(--packages "$(delta_package)")
-fi
+spark_submit_settings "$java17" "$delta"
+command+=("${spark_settings[@]}")
 config_args=()
 if [[ -n "${LEPTON_CONFIG:-}" ]]; then
   reject_config_in_job_args

@@ -70,17 +70,8 @@ if [[ -n "$master" ]]; then
   command+=(--master "$master")
 fi
 command+=(--deploy-mode "$deploy_mode" --name "lepton-migrate ${job_args[0]}" --class "$JOB_MAIN_CLASS")
-for conf in "${DELTA_CONFS[@]}"; do
-  command+=(--conf "$conf")
-done
-if [[ "$java17" == 1 ]]; then
-  while IFS= read -r conf; do
-    command+=(--conf "$conf")
-  done < <(java17_confs)
-fi
-if [[ "$delta" == packages ]]; then
-  command+=(--packages "$(delta_package)")
-fi
+spark_submit_settings "$java17" "$delta"
+command+=("${spark_settings[@]}")
 
 config_args=()
 if [[ -n "${LEPTON_CONFIG:-}" ]]; then
