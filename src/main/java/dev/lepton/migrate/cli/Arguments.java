@@ -14,6 +14,8 @@ import java.util.Optional;
  *
  * @param overwriteDiverged whether {@code --overwrite-diverged} confirmed that a sync may replace a
  *     target log that diverged from the source's
+ * @param commandOptions options of one command that are not config keys, such as {@code --volume} of
+ *     {@code size}, by option name
  */
 record Arguments(
     String command,
@@ -24,7 +26,8 @@ record Arguments(
     Map<String, String> confs,
     Optional<String> logLevel,
     boolean help,
-    boolean overwriteDiverged) {
+    boolean overwriteDiverged,
+    Map<String, String> commandOptions) {
 
   /** Command-specific options that are shorthands for a {@code --set}. */
   static final Map<String, String> SHORTHANDS = Map.of(
@@ -32,6 +35,9 @@ record Arguments(
       "--checksum", "migration.copy.checksum",
       "--verify", "migration.copy.verify",
       "--state-dir", "migration.state-dir");
+
+  /** Options of the {@code size} command, which describe the workload to size. */
+  static final List<String> SIZE_OPTIONS = List.of("--volume", "--files", "--avg-file-size", "--window", "--run");
 
   /** Root of the job's own settings, which --set takes and --conf does not. */
   private static final String JOB_ROOT = "migration";
@@ -46,6 +52,7 @@ record Arguments(
     boolean overwriteDiverged = false;
     Map<String, String> sets = new LinkedHashMap<>();
     Map<String, String> confs = new LinkedHashMap<>();
+    Map<String, String> commandOptions = new LinkedHashMap<>();
     Cursor cursor = new Cursor(args);
     while (cursor.hasNext()) {
       String arg = cursor.next();
@@ -61,6 +68,8 @@ record Arguments(
         default -> {
           if (SHORTHANDS.containsKey(arg)) {
             sets.put(SHORTHANDS.get(arg), cursor.value(arg));
+          } else if (SIZE_OPTIONS.contains(arg)) {
+            commandOptions.put(arg, cursor.value(arg));
           } else if (arg.startsWith("-")) {
             throw new InvalidInputException(
                 "Cannot parse the command line: unknown option " + arg + ". Run with --help to list the options.");
@@ -75,7 +84,8 @@ record Arguments(
       }
     }
     return new Arguments(command, Optional.ofNullable(config), Optional.ofNullable(source),
-        Optional.ofNullable(target), sets, confs, Optional.ofNullable(logLevel), help, overwriteDiverged);
+        Optional.ofNullable(target), sets, confs, Optional.ofNullable(logLevel), help, overwriteDiverged,
+        commandOptions);
   }
 
   /** Walks the arguments; {@code --name=value} is split into the option and a pending value. */

@@ -35,6 +35,7 @@ final class Commands {
       case "sync" -> Commands::sync;
       case "verify" -> Commands::verify;
       case "generate" -> Commands::generate;
+      case "size" -> SizeCommand::run;
       default -> throw LeptonMigrate.unknownCommand(name);
     };
   }

@@ -69,6 +69,24 @@ final class Help {
           folder does not exist. A missing target is a mismatch of every file, and verify does not
           create it.
           """,
+      "size", """
+          Usage: lepton-migrate size --target URI --volume SIZE (--files N | --avg-file-size SIZE)
+                                     --window DURATION [--run RUN_ID[,RUN_ID...]] [options]
+          Recommends clusters for a migration from the throughput an earlier copy measured. Reads the
+          manifest in the state folder of that copy's target (--target, migration.state-dir), fits
+          time per file = overhead + bytes / per-stream rate by least squares over the copied files,
+          and prints per instance type of migration.size.instances the executor nodes, cores, which
+          bound decided (copy slots or network) and the expected duration. Reads only; starts no Spark.
+            --volume SIZE          bytes to migrate, e.g. 120TiB (TiB = 2^40 bytes, TB = 10^12)
+            --files N              files to migrate, e.g. 4000000
+            --avg-file-size SIZE   their mean size instead of --files, e.g. 32MiB
+            --window DURATION      time the migration may take, e.g. 8h, 36h, 2d
+            --run RUN_ID           fit only the copies of these runs (comma-separated); default all runs
+            --state-dir DIR        sets migration.state-dir, when the sample copy used another one
+          The catalog is empty by default: conf/size-catalog-example.conf lists example types whose
+          values you must check. Exit codes: 0 done; 2 invalid usage or config, no manifest, an unknown
+          run, or too few measured copies for a fit (nothing is guessed).
+          """,
       "generate", """
           Usage: lepton-migrate generate --target URI [--scale-factor N] [options]
           Writes sample data below the target: the eight TPC-H tables as Delta tables under tpch/
@@ -88,6 +106,7 @@ final class Help {
           copy       copy files and Delta tables with checksums; resumable
           sync       bring the target up to date: Delta tables by log replay, other folders by diff
           verify     re-check target files and compare Delta row counts
+          size       recommend cluster sizes for a volume and time window from a copy's throughput
           generate   write TPC-H Delta tables and raw sample files
 
         """ + COMMON;

@@ -58,6 +58,11 @@ public final class LeptonMigrate {
         throw new InvalidInputException("Cannot use --overwrite-diverged with " + arguments.command()
             + ": only sync overwrites diverged target logs. Remove the option.");
       }
+      if (!arguments.commandOptions().isEmpty() && !arguments.command().equals("size")) {
+        String option = arguments.commandOptions().keySet().iterator().next();
+        throw new InvalidInputException("Cannot use " + option + " with " + arguments.command() + ": only size"
+            + " takes it. Remove the option.");
+      }
       if (arguments.help()) {
         out.print(Help.command(arguments.command()));
         return ExitCode.SUCCESS;
@@ -90,6 +95,6 @@ public final class LeptonMigrate {
   static InvalidInputException unknownCommand(String name) {
     return new InvalidInputException(
         "Cannot run command '" + name + "': there is no such command. Commands are plan, copy, sync,"
-            + " verify and generate; run with --help.");
+            + " verify, size and generate; run with --help.");
   }
 }

@@ -29,7 +29,7 @@ public final class ConfigLoader {
   static final String ROOT = "migration";
 
   /** Blocks under {@code migration} whose keys are free-form and passed through unchanged. */
-  static final Set<String> FREE_FORM_BLOCKS = Set.of("migration.stores.hadoop", "migration.copy.rename");
+  static final Set<String> FREE_FORM_BLOCKS = Set.of("migration.stores.hadoop", "migration.copy.rename", "migration.size.instances");
 
   private ConfigLoader() {}
 

@@ -26,6 +26,7 @@ public record MigrationConfig(
     SyncSettings sync,
     Duration progressInterval,
     GenerateConfig generate,
+    SizeSettings size,
     StoreSettings stores,
     String renderedMasked,
     String digest,

@@ -56,6 +56,7 @@ final class TypedConfig {
         typed.sync(),
         typed.atLeast(typed.duration("migration.report.progress-interval"), Duration.ofSeconds(1)),
         typed.generate(),
+        typed.size(),
         typed.stores(),
         masked,
         sha256(masked),
@@ -173,6 +174,26 @@ final class TypedConfig {
         bytesInRange("migration.generate.raw-size", 0, 1L << 40),
         bytesInRange("migration.generate.large-file-size", 0, 1L << 40),
         read("migration.generate.seed", () -> config.getLong("migration.generate.seed")));
+  }
+
+  private SizeSettings size() {
+    double utilisation = read("migration.size.utilisation", () -> config.getDouble("migration.size.utilisation"));
+    if (!(utilisation > 0 && utilisation <= 1)) {
+      throw invalid("migration.size.utilisation", Double.toString(utilisation), "must be above 0 and at most 1");
+    }
+    double efficiency =
+        read("migration.size.network-efficiency", () -> config.getDouble("migration.size.network-efficiency"));
+    if (!(efficiency > 0 && efficiency <= 1)) {
+      throw invalid("migration.size.network-efficiency", Double.toString(efficiency), "must be above 0 and at most 1");
+    }
+    int reservedCores = intInRange("migration.size.reserved-cores", 0, 64);
+    return new SizeSettings(
+        intInRange("migration.size.min-samples", 3, 1_000_000),
+        utilisation,
+        intInRange("migration.size.streams-per-core", 1, 16),
+        reservedCores,
+        efficiency,
+        InstanceCatalog.read(config, "migration.size.instances", reservedCores));
   }
 
   private void requireString(String key) {

@@ -18,6 +18,7 @@ import dev.lepton.migrate.report.RunIds;
 import dev.lepton.migrate.report.RunSummary;
 import dev.lepton.migrate.report.TaskResultFile;
 import dev.lepton.migrate.report.Units;
+import dev.lepton.migrate.sizing.RunThrottling;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
 import dev.lepton.migrate.store.PartSizing;
@@ -143,15 +144,20 @@ public final class CopyJob {
     RunRecorder recorder = new RunRecorder(spark, layout, runId, config);
     if (plan.totals().files(FileAction.SKIP) > RunRecorder.MAX_DRIVER_ROWS) {
       return recorder.record(manifest, RunRecorder.skippedRows(spark, plan, runId), started, timer.phases(), notes,
-          "copy", ExitCode.SUCCESS, Map.of());
+          "copy", ExitCode.SUCCESS, reportExtra());
     }
     try {
       return recorder.recordSmall(manifest, RunRecorder.skippedRowList(plan, runId), started, timer.phases(), notes,
-          "copy", ExitCode.SUCCESS, Map.of());
+          "copy", ExitCode.SUCCESS, reportExtra());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("Cannot record copy run " + runId + " in " + layout.stateDir() + ": "
           + e.getMessage() + ". Its task results stay in the state folder; the next run records them.", e);
     }
+  }
+
+  /** Entries of the JSON report beyond the run summary; {@code size} reads the throttling count. */
+  private Map<String, Object> reportExtra() {
+    return Map.of(RunThrottling.FIELD, throttledAccumulator.value());
   }
 
   private void prepareTarget() {

@@ -1,9 +1,8 @@
 package dev.lepton.migrate.spark;
 
 import dev.lepton.migrate.LeptonException;
-import dev.lepton.migrate.deltalog.DeltaLog;
-import dev.lepton.migrate.deltalog.ReferencedFile;
-import dev.lepton.migrate.deltalog.Snapshot;
+import dev.lepton.migrate.report.ManifestFiles;
+import dev.lepton.migrate.report.ManifestFiles.DataFiles;
 import dev.lepton.migrate.report.ManifestParquetFile;
 import dev.lepton.migrate.report.ManifestRow;
 import dev.lepton.migrate.report.TaskResultFile;
@@ -11,10 +10,8 @@ import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
 import dev.lepton.migrate.store.Stores;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -43,13 +40,6 @@ final class ManifestScan {
 
   private ManifestScan() {}
 
-  /** Data files of the manifest's latest snapshot, with their total size in bytes. */
-  record DataFiles(List<String> paths, long bytes) {
-    DataFiles {
-      paths = List.copyOf(paths);
-    }
-  }
-
   /**
    * Returns the data files of the table's latest snapshot, none when the table does not exist, or
    * empty when the table needs Spark's Delta reader.
@@ -57,24 +47,9 @@ final class ManifestScan {
   static Optional<DataFiles> dataFiles(Location table, HadoopConf conf) {
     try {
       FileSystem fs = Stores.fileSystem(table, conf.get());
-      DeltaLog log = DeltaLog.forTable(fs, table.path());
-      OptionalLong latest = log.latestVersionIfPresent();
-      if (latest.isEmpty()) {
-        return Optional.of(new DataFiles(List.of(), 0));
-      }
-      Snapshot snapshot = log.snapshotAt(latest.getAsLong());
-      if (snapshot.protocol().minReaderVersion() > 1 || !snapshot.metadata().partitionColumns().isEmpty()) {
-        LOG.info("Reading the manifest {} with Spark's Delta reader: reader protocol {}, partition columns {}",
-            table, snapshot.protocol().minReaderVersion(), snapshot.metadata().partitionColumns());
-        return Optional.empty();
-      }
-      List<String> paths = new ArrayList<>();
-      long bytes = 0;
-      for (ReferencedFile file : snapshot.liveFiles().ofKind(ReferencedFile.Kind.DATA)) {
-        paths.add(file.resolve(log.tableRoot()).toString());
-        bytes += file.size().orElse(0);
-      }
-      return Optional.of(new DataFiles(paths, bytes));
+      return ManifestFiles.dataFiles(fs, table.path(), unsupported -> LOG.info(
+          "Reading the manifest {} with Spark's Delta reader: reader protocol {}, partition columns {}",
+          table, unsupported.readerVersion(), unsupported.partitionColumns()));
     } catch (LeptonException | UncheckedIOException e) {
       LOG.warn("Cannot read the log of the manifest {} without Spark ({}); reading it with Spark's Delta reader",
           table, e.toString());

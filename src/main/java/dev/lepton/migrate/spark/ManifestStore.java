@@ -2,6 +2,7 @@ package dev.lepton.migrate.spark;
 
 import dev.lepton.migrate.deltalog.DeltaLog;
 import dev.lepton.migrate.plan.ManifestState;
+import dev.lepton.migrate.report.ManifestFiles;
 import dev.lepton.migrate.report.ManifestRow;
 import dev.lepton.migrate.store.HadoopConf;
 import dev.lepton.migrate.store.Location;
@@ -119,7 +120,7 @@ public final class ManifestStore {
    */
   public JavaPairRDD<String, ManifestState> latestStates(Partitioner partitioner) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-    Optional<ManifestScan.DataFiles> files = ManifestScan.dataFiles(table, conf);
+    Optional<ManifestFiles.DataFiles> files = ManifestScan.dataFiles(table, conf);
     if (files.isEmpty()) {
       return latest().javaRDD().mapToPair(row -> new Tuple2<>(row.getString(1), toState(row)));
     }

@@ -32,8 +32,7 @@ public record RunLayout(Location source, Location target, Location stateDir, Str
   }
 
   static RunLayout withStateDir(Location source, Location target, String stateDir) {
-    boolean relative = !stateDir.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !stateDir.startsWith("/");
-    if (relative) {
+    if (isRelative(stateDir)) {
       String cleaned = stateDir.replaceAll("^/+|/+$", "");
       return new RunLayout(source, target, target.child(cleaned), cleaned);
     }
@@ -45,6 +44,21 @@ public record RunLayout(Location source, Location target, Location stateDir, Str
     }
     String underTarget = state.sameStore(target) ? target.relativize(state.path()) : null;
     return new RunLayout(source, target, state, underTarget);
+  }
+
+  /**
+   * Resolves the state folder of {@code target} as every command does: a relative
+   * {@code migration.state-dir} lies below the target root, an absolute one anywhere.
+   */
+  public static Location stateDirOf(Location target, String stateDir) {
+    if (isRelative(stateDir)) {
+      return target.child(stateDir.replaceAll("^/+|/+$", ""));
+    }
+    return Location.parse(stateDir, "migration.state-dir");
+  }
+
+  private static boolean isRelative(String stateDir) {
+    return !stateDir.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !stateDir.startsWith("/");
   }
 
   /** Folders the source listing leaves out: another run's state and staging folders. */
