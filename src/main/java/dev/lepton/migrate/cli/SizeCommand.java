@@ -49,7 +49,7 @@ final class SizeCommand {
     Configuration conf = hadoopConf(config, arguments);
     FileSystem fs = Stores.fileSystem(stateDir, conf);
     String hint = "Copy a sample of at least " + settings.minSamples() + " files of typical sizes first: "
-        + "bin/lepton-migrate copy --source SAMPLE_SOURCE --target " + target + ".";
+        + "bin/lepton-migrate copy --source SAMPLE_SOURCE --target " + config.requireTarget() + ".";
 
     ManifestSample.Sample sample = ManifestSample.read(fs, conf, stateDir, runIds, hint);
     List<String> sampledRuns = List.copyOf(sample.sampledByRun().keySet());
@@ -82,6 +82,9 @@ final class SizeCommand {
 
   private static long bytes(Map<String, String> options, String option) {
     String raw = required(options, option, "120TiB");
+    if (raw.trim().startsWith("-")) {
+      throw new InvalidInputException("Cannot size the migration: " + option + " " + raw + " must be above 0 bytes.");
+    }
     long value;
     try {
       value = ConfigFactory.empty().withValue("v", ConfigValueFactory.fromAnyRef(raw.trim())).getBytes("v");

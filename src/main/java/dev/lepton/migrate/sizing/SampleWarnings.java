@@ -57,8 +57,8 @@ public final class SampleWarnings {
     }
     if (model.overheadClamped()) {
       warnings.add("The best line had a negative overhead per file, so the overhead was set to 0 and the line"
-          + " fitted through the origin; the sample's files were too alike in size, or the overhead too small,"
-          + " to measure it.");
+          + " fitted through the origin: the per-file times vary too much, or the overhead is too small, to"
+          + " measure it in this sample.");
     }
     if (plan.slotsNeeded() > workload.files()) {
       warnings.add("The window needs " + Units.count(plan.slotsNeeded()) + " copy slots but the workload has only "
