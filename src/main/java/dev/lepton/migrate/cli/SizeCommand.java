@@ -20,6 +20,7 @@ import dev.lepton.migrate.store.RunLayout;
 import dev.lepton.migrate.store.Stores;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +62,10 @@ final class SizeCommand {
     for (String runId : sampledRuns) {
       throttled.put(runId, RunThrottling.throttledRequests(fs, stateDir, runId));
     }
-    out.print(SizeReport.render(plan, settings.utilisation(), readsPerByte, SampleWarnings.of(plan, throttled)));
+    List<String> warnings = new ArrayList<>();
+    SampleWarnings.leftOut(sample).ifPresent(warnings::add);
+    warnings.addAll(SampleWarnings.of(plan, throttled));
+    out.print(SizeReport.render(plan, settings.utilisation(), readsPerByte, warnings));
     return ExitCode.SUCCESS;
   }
 

@@ -29,9 +29,11 @@ public final class ManifestSample {
    *
    * @param sampledByRun files sampled per run id
    * @param retriedFiles copied files left out because they needed more than one attempt
+   * @param unmeasuredFiles copied files left out because their copy took less than 1 ms
    * @param runsInManifest every run id the manifest has rows of
    */
-  public record Sample(ThroughputFit fit, Map<String, Long> sampledByRun, long retriedFiles, Set<String> runsInManifest) {}
+  public record Sample(ThroughputFit fit, Map<String, Long> sampledByRun, long retriedFiles, long unmeasuredFiles,
+      Set<String> runsInManifest) {}
 
   /**
    * Reads the rows of {@code runIds}, or of every run when it is empty.
@@ -48,6 +50,7 @@ public final class ManifestSample {
     Map<String, Long> sampledByRun = new TreeMap<>();
     Set<String> runs = new java.util.TreeSet<>();
     long retried = 0;
+    long unmeasured = 0;
     for (String file : files.orElseThrow().paths()) {
       Iterator<ManifestRow> rows = ManifestParquetFile.rows(new Path(file), conf);
       while (rows.hasNext()) {
@@ -61,6 +64,8 @@ public final class ManifestSample {
         } else if (row.durationMs() > 0) {
           fit.add(row.size(), row.durationMs());
           sampledByRun.merge(row.runId(), 1L, Long::sum);
+        } else {
+          unmeasured++;
         }
       }
     }
@@ -71,7 +76,7 @@ public final class ManifestSample {
             + ". Pass one of them to --run, or leave --run out to use every run.");
       }
     }
-    return new Sample(fit, sampledByRun, retried, runs);
+    return new Sample(fit, sampledByRun, retried, unmeasured, runs);
   }
 
   private static Optional<ManifestFiles.DataFiles> dataFiles(FileSystem fs, Path manifest, Location stateDir,

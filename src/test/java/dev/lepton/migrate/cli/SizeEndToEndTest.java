@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Copies 40 local files of 0.5 to 15 MiB through the command line, then sizes a migration from that
+ * Copies 40 local files of 2 to 15 MiB through the command line, then sizes a migration from that
  * copy's manifest.
  */
 class SizeEndToEndTest {
@@ -50,8 +50,9 @@ class SizeEndToEndTest {
     target = dir.resolve("target");
     Random random = new Random(11);
     for (int i = 0; i < FILES; i++) {
-      // Eight large files make the time per byte stand out from the noise of local copies.
-      long size = i < 32 ? (512 + 32L * i) << 10 : (8L + i - 32) << 20;
+      // Eight large files make the time per byte stand out from the noise of local copies, and files of at
+      // least 2 MiB take the 1 ms that the manifest resolves.
+      long size = i < 32 ? (2048 + 64L * i) << 10 : (8L + i - 32) << 20;
       Trees.write(source.resolve("part-" + i + ".bin"), size, random);
     }
     Cli.Result copy = Cli.run("copy", "--source", source.toString(), "--target", target.toString());
@@ -90,9 +91,10 @@ class SizeEndToEndTest {
       assertThat(columns.get(8)).as(recommendation.instance().name() + " executor cores")
           .isEqualTo(Units.count(recommendation.totalSlots()));
     }
-    // The sample is 32 x 512 KiB + 32 KiB x (0 + ... + 31) + (8 + ... + 15) MiB = 126,464 KiB, and its copy
+    // The sample is 32 x 2,048 KiB + 64 KiB x (0 + ... + 31) + (8 + ... + 15) MiB = 191,488 KiB, and its copy
     // report counts no throttled request.
-    assertThat(result.out()).contains("The sample copied only 123.5 MiB, below 1.0 GiB");
+    assertThat(result.out()).contains("The sample copied only 187.0 MiB, below 1.0 GiB");
+    assertThat(result.out()).doesNotContain("left out of the fit");
     assertThat(result.out()).doesNotContain("throttled");
   }
 
