@@ -28,12 +28,12 @@ public final class ManifestFiles {
     }
   }
 
-  /** Why a manifest cannot be read without Spark's Delta reader, or null when it can. */
+  /** The table features that keep a manifest from being read without Spark's Delta reader. */
   public record Unsupported(int readerVersion, List<String> partitionColumns) {}
 
   /**
    * Returns the data files of the table's latest snapshot, none when the table has no log yet, or
-   * empty when the table needs Spark's Delta reader; {@code unsupported} then receives the reason.
+   * empty when the table needs Spark's Delta reader. In that case {@code unsupported} receives the reason first.
    */
   public static Optional<DataFiles> dataFiles(
       FileSystem fs, Path table, java.util.function.Consumer<Unsupported> unsupported) {

@@ -104,8 +104,8 @@ public final class ManifestSample {
       return "none";
     }
     java.util.List<String> sorted = new java.util.ArrayList<>(runs);
-    int shown = Math.min(10, sorted.size());
-    String listed = String.join(", ", sorted.subList(sorted.size() - shown, sorted.size()));
-    return sorted.size() > shown ? "the latest " + shown + " of " + sorted.size() + ": " + listed : listed;
+    int listedCount = Math.min(10, sorted.size());
+    String listed = String.join(", ", sorted.subList(sorted.size() - listedCount, sorted.size()));
+    return sorted.size() > listedCount ? "the latest " + listedCount + " of " + sorted.size() + ": " + listed : listed;
   }
 }

@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** Finds what makes a sizing less trustworthy than its numbers look. */
+/** Lists the conditions that make a sizing less reliable than its numbers suggest. */
 public final class SampleWarnings {
   /** Below this many bytes a sample's rate is dominated by warm-up, caches and the first connections. */
   static final long SMALL_SAMPLE_BYTES = 1L << 30;
-  /** Mean file sizes further apart than this factor make the overhead and the rate trade places. */
+  /** Mean file sizes further apart than this factor stretch the fit far beyond the sizes it measured. */
   static final double SIZE_RATIO = 10;
   /** A fit that explains less of the variance than this predicts single files poorly. */
   static final double WEAK_FIT = 0.5;

@@ -10,9 +10,9 @@ import java.util.List;
  * <p>Stream time: every file costs the model's overhead, and every byte the model's per-stream rate,
  * so the workload needs {@code files * overhead + bytes / rate} seconds of copy streams. Spread over
  * the part of the window in which slots copy ({@code window * utilisation}), that gives the copy slots
- * needed. Per instance type, nodes by slots divide those by the slots of one node; nodes by network
- * divide the bytes each node must receive in that time by its usable bandwidth. The larger count
- * wins.
+ * needed. Per instance type, the nodes by slots are those slots over the slots of one node. The nodes
+ * by network are the bytes the cluster must receive in that time over one node's usable bandwidth.
+ * The larger count wins.
  *
  * <p>Network traffic per byte copied: a node reads each byte from the source and writes it to the
  * target, once in each direction, and with {@code migration.copy.verify = checksum} it reads the

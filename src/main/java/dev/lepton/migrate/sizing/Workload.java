@@ -3,7 +3,7 @@ package dev.lepton.migrate.sizing;
 import java.time.Duration;
 
 /**
- * What a migration has to copy, and in how long.
+ * The data a migration copies and the time it may take.
  *
  * @param volumeBytes bytes to copy
  * @param files files to copy

@@ -155,7 +155,7 @@ public final class CopyJob {
     }
   }
 
-  /** Entries of the JSON report beyond the run summary; {@code size} reads the throttling count. */
+  /** Returns the entries of the JSON report beyond the run summary, such as the throttled requests {@code size} reads. */
   private Map<String, Object> reportExtra() {
     return Map.of(RunThrottling.FIELD, throttledAccumulator.value());
   }
