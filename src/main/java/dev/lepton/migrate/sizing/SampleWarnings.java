@@ -20,13 +20,18 @@ public final class SampleWarnings {
 
   /** Returns a note on the copied files the fit left out, or empty when it used them all. */
   public static java.util.Optional<String> leftOut(ManifestSample.Sample sample) {
-    if (sample.retriedFiles() == 0 && sample.unmeasuredFiles() == 0) {
+    List<String> reasons = new ArrayList<>();
+    if (sample.retriedFiles() > 0) {
+      reasons.add(sample.retriedFiles() + " needed more than one attempt, so their times include backoff waits");
+    }
+    if (sample.unmeasuredFiles() > 0) {
+      reasons.add(sample.unmeasuredFiles() + " took under 1 ms, the resolution of the manifest's times");
+    }
+    if (reasons.isEmpty()) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(Units.count(sample.retriedFiles() + sample.unmeasuredFiles(), "copied file was",
-        "copied files were") + " left out of the fit: " + sample.retriedFiles() + " needed more than one attempt,"
-        + " so their times include backoff waits, and " + sample.unmeasuredFiles() + " took under 1 ms, the"
-        + " manifest's resolution.");
+        "copied files were") + " left out of the fit: " + String.join(", and ", reasons) + ".");
   }
 
   /**

@@ -137,4 +137,18 @@ class SizingTest {
 
     assertThat(SampleWarnings.of(plan, Map.of("run-1", OptionalLong.of(0)))).isEmpty();
   }
+
+  @Test
+  void notesFilesLeftOutOfFit() {
+    ManifestSample.Sample none = new ManifestSample.Sample(new ThroughputFit(), Map.of(), 0, 0, java.util.Set.of());
+    ManifestSample.Sample retried = new ManifestSample.Sample(new ThroughputFit(), Map.of(), 2, 0, java.util.Set.of());
+    ManifestSample.Sample both = new ManifestSample.Sample(new ThroughputFit(), Map.of(), 1, 3, java.util.Set.of());
+
+    assertThat(SampleWarnings.leftOut(none)).isEmpty();
+    assertThat(SampleWarnings.leftOut(retried)).contains("2 copied files were left out of the fit: 2 needed more"
+        + " than one attempt, so their times include backoff waits.");
+    assertThat(SampleWarnings.leftOut(both)).hasValueSatisfying(note -> assertThat(note)
+        .startsWith("4 copied files were left out of the fit: 1 needed more than one attempt")
+        .endsWith(", and 3 took under 1 ms, the resolution of the manifest's times."));
+  }
 }
