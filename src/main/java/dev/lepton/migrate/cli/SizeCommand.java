@@ -50,7 +50,9 @@ final class SizeCommand {
     Configuration conf = hadoopConf(config, arguments);
     FileSystem fs = Stores.fileSystem(stateDir, conf);
     String hint = "Copy a sample of at least " + settings.minSamples() + " files of typical sizes first: "
-        + "bin/lepton-migrate copy --source SAMPLE_SOURCE --target " + config.requireTarget() + ".";
+        + "bin/lepton-migrate copy --source SAMPLE_SOURCE --target " + config.requireTarget() + "."
+        + (runIds.isEmpty() ? "" : " --run limited the sample to " + String.join(", ", runIds)
+            + "; leave it out to use every run.");
 
     ManifestSample.Sample sample = ManifestSample.read(fs, conf, stateDir, runIds, hint);
     List<String> sampledRuns = List.copyOf(sample.sampledByRun().keySet());

@@ -61,6 +61,10 @@ public final class Sizing {
     List<Recommendation> recommendations = new ArrayList<>();
     for (InstanceType instance : settings.instances()) {
       int slotsPerNode = (instance.vcpus() - settings.reservedCores()) * settings.streamsPerCore();
+      if (slotsPerNode < 1) {
+        throw new IllegalArgumentException("Instance type " + instance.name() + " has no vCPU left after "
+            + settings.reservedCores() + " reserved cores");
+      }
       double nodeBytesPerSecond = instance.networkBytesPerSecond() * settings.networkEfficiency();
       double slotShare = (double) slotsNeeded / slotsPerNode;
       double networkShare = inboundBytes / (copySeconds * nodeBytesPerSecond);

@@ -63,7 +63,7 @@ public final class ThroughputFit {
   public ThroughputModel fit(int minSamples, List<String> runIds, String sampleHint) {
     if (count < minSamples) {
       throw new InvalidInputException(String.format(Locale.ROOT,
-          "Cannot fit a throughput model: the manifest has %s with a measured copy time, and the fit needs at"
+          "Cannot fit a throughput model: the sample has %s with a measured copy time, and the fit needs at"
               + " least %d (migration.size.min-samples). %s", Units.count(count, "copied file", "copied files"),
           minSamples, sampleHint));
     }

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Copies 40 local files of 2 to 15 MiB through the command line, then sizes a migration from that
- * copy's manifest.
+ * Copies 40 local files of 2 to 15 MiB through the command line and copies them again, which skips
+ * them all, then sizes a migration from the manifest of the two runs.
  */
 class SizeEndToEndTest {
   private static final int FILES = 40;
@@ -43,6 +43,7 @@ class SizeEndToEndTest {
   @TempDir static Path dir;
   private static Path target;
   private static String runId;
+  private static String rerunId;
 
   @BeforeAll
   static void copySample() throws IOException {
@@ -58,6 +59,10 @@ class SizeEndToEndTest {
     Cli.Result copy = Cli.run("copy", "--source", source.toString(), "--target", target.toString());
     assertThat(copy.code()).as(copy.err()).isEqualTo(ExitCode.SUCCESS);
     runId = StateTables.latestRunId(target);
+    // A rerun skips every file, so its run has manifest rows but no measured copy.
+    Cli.Result rerun = Cli.run("copy", "--source", source.toString(), "--target", target.toString());
+    assertThat(rerun.code()).as(rerun.err()).isEqualTo(ExitCode.SUCCESS);
+    rerunId = StateTables.latestRunId(target);
   }
 
   private static Cli.Result size(String... extra) {
@@ -133,7 +138,16 @@ class SizeEndToEndTest {
 
     assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(result.err()).contains("Cannot size from run 20200101-000000-abcdef")
-        .contains("Runs in the manifest: " + runId);
+        .contains("Runs in the manifest: " + runId + ", " + rerunId + ".");
+  }
+
+  @Test
+  void rejectsRunWithoutCopies() {
+    Cli.Result result = size("--volume", "1TiB", "--files", "1000", "--window", "2h", "--run", rerunId);
+
+    assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err()).contains("the sample has 0 copied files with a measured copy time")
+        .contains("--run limited the sample to " + rerunId + "; leave it out to use every run.");
   }
 
   @Test
@@ -155,7 +169,7 @@ class SizeEndToEndTest {
         "--set", "migration.size.min-samples=41");
 
     assertThat(result.code()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(result.err()).contains("the manifest has 40 copied files with a measured copy time")
+    assertThat(result.err()).contains("the sample has 40 copied files with a measured copy time")
         .contains("at least 41 (migration.size.min-samples)");
   }
 
