@@ -52,7 +52,7 @@ class SizeEndToEndTest {
     Random random = new Random(11);
     for (int i = 0; i < FILES; i++) {
       // Eight large files make the time per byte stand out from the noise of local copies, and files of at
-      // least 2 MiB take the 1 ms that the manifest resolves.
+      // least 2 MiB take at least 1 ms, the resolution of the manifest's times.
       long size = i < 32 ? (2048 + 64L * i) << 10 : (8L + i - 32) << 20;
       Trees.write(source.resolve("part-" + i + ".bin"), size, random);
     }

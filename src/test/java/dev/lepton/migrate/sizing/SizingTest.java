@@ -95,7 +95,7 @@ class SizingTest {
   }
 
   @Test
-  void idleSlotsBeyondFileCountDoNotShortenDuration() {
+  void fileCountCapsUsefulSlots() {
     // Two files of 1 TiB each: 2 x (0.05 + 10,485.76) s of streams, so ceil(20,971.62 / 2,880) = 8 slots for
     // 1 h at 0.8, but only 2 files to spread over them.
     Workload workload = new Workload(2 * TIB, 2, Duration.ofHours(1));
@@ -112,7 +112,7 @@ class SizingTest {
   }
 
   @Test
-  void warnsAboutThrottlingSizeMismatchAndSmallSample() {
+  void warnsAboutUnreliableSample() {
     Workload workload = new Workload(10 * TIB, 10_000, Duration.ofHours(8));
     ThroughputModel tiny = new ThroughputModel(40, 40 * MIB, 5, 100.0 * MIB / 1000, 0.3, true, List.of("run-1"));
     Sizing.Plan plan = Sizing.plan(tiny, workload, SETTINGS, 2);
