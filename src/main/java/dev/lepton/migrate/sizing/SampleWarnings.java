@@ -43,10 +43,10 @@ public final class SampleWarnings {
     ThroughputModel model = plan.model();
     Workload workload = plan.workload();
     List<String> warnings = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
     throttledByRun.forEach((runId, throttled) -> {
       if (throttled.isEmpty()) {
-        warnings.add("Cannot tell whether the store throttled run " + runId + ": its report in the state folder"
-            + " is missing or does not count throttled requests.");
+        unknown.add(runId);
       } else if (throttled.getAsLong() > 0) {
         warnings.add("The store throttled " + Units.count(throttled.getAsLong(), "request", "requests")
             + " in run " + runId + ". The measured rate is then a lower bound of what the job can do, and an upper"
@@ -54,6 +54,11 @@ public final class SampleWarnings {
             + " data spreads over more prefixes or the store's limits are raised.");
       }
     });
+    if (!unknown.isEmpty()) {
+      warnings.add("Cannot tell whether the store throttled " + (unknown.size() == 1 ? "run " : "runs ")
+          + SizeReport.listRuns(unknown) + ": the report in the state folder is missing or does not count"
+          + " throttled requests, as for runs of sync.");
+    }
     double ratio = workload.meanFileBytes() / model.meanFileBytes();
     if (ratio > SIZE_RATIO || ratio < 1 / SIZE_RATIO) {
       warnings.add(String.format(Locale.ROOT, "The sample's mean file size (%s) is %.0fx %s the workload's (%s)."

@@ -17,7 +17,7 @@ public final class SizeReport {
     StringBuilder text = new StringBuilder();
     text.append("Throughput model from ").append(Units.count(model.samples(), "copied file", "copied files"))
         .append(" (").append(Units.bytes(model.sampleBytes())).append(") of ")
-        .append(model.runIds().size() == 1 ? "run " : "runs ").append(String.join(", ", model.runIds()))
+        .append(model.runIds().size() == 1 ? "run " : "runs ").append(listRuns(model.runIds()))
         .append(":\n");
     line(text, "overhead per file", String.format(Locale.ROOT, "%.1f ms%s", model.overheadMillis(),
         model.overheadClamped() ? " (constrained to 0)" : ""));
@@ -62,6 +62,14 @@ public final class SizeReport {
       }
     }
     return text.toString();
+  }
+
+  /** Lists run ids, the first five and how many more. */
+  static String listRuns(List<String> runIds) {
+    if (runIds.size() <= 5) {
+      return String.join(", ", runIds);
+    }
+    return String.join(", ", runIds.subList(0, 5)) + " and " + (runIds.size() - 5) + " more";
   }
 
   private static void line(StringBuilder text, String label, String value) {

@@ -120,7 +120,7 @@ class SizingTest {
     List<String> warnings = SampleWarnings.of(plan, Map.of("run-1", OptionalLong.of(12), "run-2", OptionalLong.empty()));
 
     assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("The store throttled 12 requests in run run-1"));
-    assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Cannot tell whether the store throttled run run-2"));
+    assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("Cannot tell whether the store throttled run run-2:"));
     // 10 TiB / 10,000 = 1,099,511,627.8 B, which is 1,048.6 times 1 MiB.
     assertThat(warnings).anySatisfy(w -> assertThat(w).contains("mean file size (1.0 MiB) is 1049x below the"
         + " workload's (1.0 GiB)"));
@@ -150,5 +150,21 @@ class SizingTest {
     assertThat(SampleWarnings.leftOut(both)).hasValueSatisfying(note -> assertThat(note)
         .startsWith("4 copied files were left out of the fit: 1 needed more than one attempt")
         .endsWith(", and 3 took under 1 ms, the resolution of the manifest's times."));
+  }
+
+  @Test
+  void groupsRunsOfUnknownThrottling() {
+    Workload workload = new Workload(10 * TIB, 200_000, Duration.ofHours(8));
+    Sizing.Plan plan = Sizing.plan(MODEL, workload, SETTINGS, 2);
+    Map<String, OptionalLong> throttled = new java.util.LinkedHashMap<>();
+    for (int i = 1; i <= 7; i++) {
+      throttled.put("sync-" + i, OptionalLong.empty());
+    }
+
+    List<String> warnings = SampleWarnings.of(plan, throttled);
+
+    assertThat(warnings).containsExactly("Cannot tell whether the store throttled runs sync-1, sync-2, sync-3,"
+        + " sync-4, sync-5 and 2 more: the report in the state folder is missing or does not count throttled"
+        + " requests, as for runs of sync.");
   }
 }
