@@ -40,8 +40,17 @@ public final class SampleWarnings {
    * @param throttledByRun throttled requests per sampled run; empty where unknown
    */
   public static List<String> of(Sizing.Plan plan, Map<String, OptionalLong> throttledByRun) {
-    ThroughputModel model = plan.model();
-    Workload workload = plan.workload();
+    List<String> warnings = new ArrayList<>(throttling(throttledByRun));
+    warnings.addAll(sample(plan.model(), plan.workload()));
+    if (plan.slotsNeeded() > plan.workload().files()) {
+      warnings.add("The window needs " + Units.count(plan.slotsNeeded()) + " copy slots but the workload has only "
+          + Units.count(plan.workload().files(), "file", "files") + ", and one file is copied by one slot: the"
+          + " window cannot be met by adding nodes.");
+    }
+    return warnings;
+  }
+
+  private static List<String> throttling(Map<String, OptionalLong> throttledByRun) {
     List<String> warnings = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     throttledByRun.forEach((runId, throttled) -> {
@@ -59,6 +68,11 @@ public final class SampleWarnings {
           + SizeReport.listRuns(unknown) + ": the report in the state folder is missing or does not count"
           + " throttled requests, as for runs of sync.");
     }
+    return warnings;
+  }
+
+  private static List<String> sample(ThroughputModel model, Workload workload) {
+    List<String> warnings = new ArrayList<>();
     double ratio = workload.meanFileBytes() / model.meanFileBytes();
     if (ratio > SIZE_RATIO || ratio < 1 / SIZE_RATIO) {
       warnings.add(String.format(Locale.ROOT, "The sample's mean file size (%s) is %.0fx %s the workload's (%s)."
@@ -80,11 +94,6 @@ public final class SampleWarnings {
       warnings.add("The best line had a negative overhead per file, so the overhead was set to 0 and the line"
           + " fitted through the origin: the per-file times vary too much, or the overhead is too small, to"
           + " measure it in this sample.");
-    }
-    if (plan.slotsNeeded() > workload.files()) {
-      warnings.add("The window needs " + Units.count(plan.slotsNeeded()) + " copy slots but the workload has only "
-          + Units.count(workload.files(), "file", "files") + ", and one file is copied by one slot: the window"
-          + " cannot be met by adding nodes.");
     }
     return warnings;
   }
