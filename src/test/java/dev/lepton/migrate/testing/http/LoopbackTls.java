@@ -57,6 +57,20 @@ public final class LoopbackTls {
     return serverContext;
   }
 
+  /**
+   * Returns a server TLS context with a self-signed certificate for 127.0.0.1 that this JVM does
+   * not trust, for tests of what a client reports on an untrusted endpoint.
+   */
+  public static SSLContext untrustedServerContext() throws IOException {
+    Path dir = Files.createTempDirectory("lepton-untrusted-tls");
+    dir.toFile().deleteOnExit();
+    Path keys = dir.resolve("untrusted.p12");
+    keytool("-genkeypair", "-alias", "untrusted", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-keystore", keys.toString(),
+        "-storetype", "PKCS12", "-storepass", new String(PASSWORD));
+    return context(keys);
+  }
+
   private static SSLContext clientContext(Path trusted) throws IOException {
     try (InputStream in = Files.newInputStream(trusted)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
