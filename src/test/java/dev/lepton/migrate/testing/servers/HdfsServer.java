@@ -62,9 +62,8 @@ public final class HdfsServer implements AutoCloseable {
     Map<String, String> conf = new LinkedHashMap<>();
     conf.put("dfs.checksum.combine.mode", "COMPOSITE_CRC");
     conf.put("ipc.client.connect.max.retries", "2");
-    // The first wait of a closing file for the DataNode's block report to reach the NameNode; the
-    // client doubles it per retry. With the default, 400 ms, closes took most of the time of copying
-    // many small files here.
+    // The first wait of a closing file for the DataNode's block report to reach the NameNode. With
+    // the default, 400 ms, closes took most of the time of copying many small files here.
     conf.put("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20");
     return conf;
   }
